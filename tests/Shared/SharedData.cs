@@ -37,7 +37,7 @@ internal static class SharedData
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
             {
                 return dir.FullName;
             }
