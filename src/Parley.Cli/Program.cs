@@ -1,5 +1,6 @@
-using Spectre.Console.Cli;
+using Parley.Cli;
+using Parley.Cli.Infrastructure;
+using Spectre.Console;
 
-var app = new CommandApp();
-app.Configure(config => config.SetApplicationName("parley"));
-return app.Run(args);
+var io = new CliIo(AnsiConsole.Console, Console.Out, Console.Error) { Interactive = !Console.IsOutputRedirected };
+return ParleyApp.Run(args, io);

@@ -1,0 +1,14 @@
+using Spectre.Console;
+
+namespace Parley.Cli.Infrastructure;
+
+/// <summary>
+/// Where a command writes: <see cref="Console"/> for human output (tables, progress), <see cref="Out"/> for
+/// machine output (JSON, CSV) written byte-for-byte, and <see cref="Error"/> for problems (plain text, never wrapped, so messages stay greppable).
+/// Injected so that tests can capture all three.
+/// </summary>
+internal sealed record CliIo(IAnsiConsole Console, TextWriter Out, TextWriter Error)
+{
+    /// <summary>True when standard output is a terminal (progress bars are shown only then).</summary>
+    public bool Interactive { get; init; }
+}

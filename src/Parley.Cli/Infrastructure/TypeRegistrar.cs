@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Infrastructure;
+
+/// <summary>Bridges Spectre.Console.Cli's registrar to Microsoft.Extensions.DependencyInjection.</summary>
+internal sealed class TypeRegistrar(IServiceCollection services) : ITypeRegistrar
+{
+    public ITypeResolver Build() => new TypeResolver(services.BuildServiceProvider());
+
+    public void Register(Type service, Type implementation) => services.AddSingleton(service, implementation);
+
+    public void RegisterInstance(Type service, object implementation) => services.AddSingleton(service, implementation);
+
+    public void RegisterLazy(Type service, Func<object> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        services.AddSingleton(service, _ => factory());
+    }
+
+    private sealed class TypeResolver(ServiceProvider provider) : ITypeResolver, IDisposable
+    {
+        public object? Resolve(Type? type) => type is null ? null : provider.GetService(type);
+
+        public void Dispose() => provider.Dispose();
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Cli.Commands;
+using Parley.Cli.Infrastructure;
+using Parley.Core.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli;
+
+/// <summary>Builds and runs the <c>parley</c> command line. Exit codes: 0 success, 1 internal error, 2 bad input.</summary>
+internal static class ParleyApp
+{
+    public static int Run(string[] args, CliIo io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        var services = new ServiceCollection();
+        services.AddSingleton(io);
+        var app = new CommandApp(new TypeRegistrar(services));
+        app.Configure(config =>
+        {
+            config.SetApplicationName("parley");
+            config.SetApplicationVersion(typeof(ParleyApp).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+            config.ConfigureConsole(io.Console);
+            config.SetExceptionHandler((ex, _) => HandleException(ex, io));
+            config.AddCommand<ForecastCommand>("forecast")
+                .WithDescription("Forecast every issue with each model (default: the embedded Korea 2025 scenario, all models).")
+                .WithExample("forecast")
+                .WithExample("forecast", "scenario.yaml", "--model", "eum", "--rounds", "8")
+                .WithExample("forecast", "--variant", "allied-coordination", "--format", "json");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check a scenario file and list every problem with file:line:column.");
+            config.AddCommand<ShowCommand>("show")
+                .WithDescription("Show a scenario: actors × issues with low / most-likely / high and evidence.");
+            config.AddCommand<ScenariosCommand>("scenarios")
+                .WithDescription("List the embedded scenarios.");
+        });
+        return app.Run(args);
+    }
+
+    private static int HandleException(Exception ex, CliIo io)
+    {
+        switch (ex)
+        {
+            case ScenarioLoadException load:
+                var n = load.Problems.Count;
+                io.Error.WriteLine($"error: the scenario has {n} problem{(n == 1 ? string.Empty : "s")}:");
+                foreach (var p in load.Problems)
+                {
+                    io.Error.WriteLine("  " + p);
+                }
+
+                return 2;
+            case UserInputException user:
+                io.Error.WriteLine($"error: {user.Message}");
+                return 2;
+            case CommandAppException cli:
+                io.Error.WriteLine($"error: {cli.Message}");
+                io.Error.WriteLine("Run 'parley --help' or 'parley <command> --help' for usage.");
+                return 2;
+            default:
+                io.Error.WriteLine($"internal error: {ex.Message}");
+                io.Error.WriteLine("This is a bug in Parley, not in your input; please report it with the command you ran.");
+                return 1;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using Parley.Core.Forecasting;
+using Parley.Core.Models;
+
+namespace Parley.Cli.Rendering;
+
+/// <summary>
+/// Writes the <c>--format json</c> contract of <c>parley forecast</c>:
+/// <c>{"scenario", "variant", "issues": [{"id", "forecasts": [{"model", "value", "rounds": [{"round", "median", "mean", "positions": {actor: n}}]}]}]}</c>.
+/// Fields may be added, never renamed or dropped. Numbers use .NET's shortest round-trip form, so the bytes are the
+/// same on every machine for the same results.
+/// </summary>
+internal static class ForecastJsonWriter
+{
+    /// <summary>Extra per-forecast fields (e.g. a Monte Carlo distribution) written after the contract's fields.</summary>
+    public delegate void ForecastExtension(Utf8JsonWriter writer, IssueForecasts issue, IssueForecast forecast);
+
+    public static string Write(ScenarioForecast forecast, ForecastExtension? extension = null)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("scenario", forecast.Scenario.Id);
+            if (forecast.Variant is null)
+            {
+                w.WriteNull("variant");
+            }
+            else
+            {
+                w.WriteString("variant", forecast.Variant);
+            }
+
+            w.WriteStartArray("issues");
+            foreach (var issue in forecast.Issues)
+            {
+                WriteIssue(w, issue, extension);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteIssue(Utf8JsonWriter w, IssueForecasts issue, ForecastExtension? extension)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", issue.Issue.Id);
+        w.WriteString("name", issue.Issue.Name);
+        w.WriteStartArray("scale");
+        w.WriteNumberValue(issue.Issue.ScaleLow);
+        w.WriteNumberValue(issue.Issue.ScaleHigh);
+        w.WriteEndArray();
+        w.WriteStartArray("forecasts");
+        foreach (var f in issue.Forecasts)
+        {
+            w.WriteStartObject();
+            w.WriteString("model", f.Model);
+            w.WriteNumber("value", f.Value);
+            w.WriteString("place", issue.Issue.PlaceAmongAnchors(f.Value));
+            if (f.Note is not null)
+            {
+                w.WriteString("note", f.Note);
+            }
+
+            w.WriteStartArray("rounds");
+            foreach (var r in f.Rounds)
+            {
+                WriteRound(w, issue.Input, r);
+            }
+
+            w.WriteEndArray();
+            extension?.Invoke(w, issue, f);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteRound(Utf8JsonWriter w, IssueInput input, RoundState r)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("round", r.Round);
+        w.WriteNumber("median", r.Median);
+        w.WriteNumber("mean", r.Mean);
+        w.WriteStartObject("positions");
+        for (var k = 0; k < r.Positions.Count; k++)
+        {
+            w.WriteNumber(input.ActorIds[k], r.Positions[k]);
+        }
+
+        w.WriteEndObject();
+        if (r.RiskExponents is not null)
+        {
+            w.WriteStartObject("riskExponents");
+            for (var k = 0; k < r.RiskExponents.Count; k++)
+            {
+                w.WriteNumber(input.ActorIds[k], r.RiskExponents[k]);
+            }
+
+            w.WriteEndObject();
+        }
+
+        if (r.Moves.Count > 0)
+        {
+            w.WriteStartArray("moves");
+            foreach (var m in r.Moves)
+            {
+                w.WriteStartObject();
+                w.WriteString("actor", input.ActorIds[m.Actor]);
+                w.WriteString("toward", input.ActorIds[m.Toward]);
+                w.WriteString("kind", m.Kind.ToString().ToLowerInvariant());
+                w.WriteNumber("from", m.From);
+                w.WriteNumber("to", m.To);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    }
+}
