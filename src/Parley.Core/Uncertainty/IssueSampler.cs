@@ -12,6 +12,7 @@ namespace Parley.Core.Uncertainty;
 public sealed class IssueSampler
 {
     private readonly Estimate[] _estimates;
+    // Stream keys of each slot, already through CounterRandom.PrepareKey.
     private readonly ulong[] _keys;
 
     /// <summary>Prepares sampling of <paramref name="issueId"/> in <paramref name="scenario"/> (a variant already applied).</summary>
@@ -33,7 +34,7 @@ public sealed class IssueSampler
                 var slot = (a * 3) + (int)field;
                 var e = values[a].Get(field);
                 _estimates[slot] = e;
-                _keys[slot] = RangedInput.StreamKey(values[a].ActorId, issueId, field);
+                _keys[slot] = CounterRandom.PrepareKey(RangedInput.StreamKey(values[a].ActorId, issueId, field));
                 if (!e.IsPoint)
                 {
                     inputs.Add(new RangedInput(values[a].ActorId, issueId, field, e));
@@ -98,11 +99,11 @@ public sealed class IssueSampler
         for (var a = 0; a < positions.Length; a++)
         {
             var slot = a * 3;
-            var random = CounterRandom.ForKey(drawKey, _keys[slot]);
+            var random = CounterRandom.ForPreparedKey(drawKey, _keys[slot]);
             positions[a] = EstimateSampler.Sample(in _estimates[slot], distribution, ref random, ValueField.Position, lo, hi);
-            random = CounterRandom.ForKey(drawKey, _keys[slot + 1]);
+            random = CounterRandom.ForPreparedKey(drawKey, _keys[slot + 1]);
             saliences[a] = EstimateSampler.Sample(in _estimates[slot + 1], distribution, ref random, ValueField.Salience, lo, hi);
-            random = CounterRandom.ForKey(drawKey, _keys[slot + 2]);
+            random = CounterRandom.ForPreparedKey(drawKey, _keys[slot + 2]);
             capabilities[a] = EstimateSampler.Sample(in _estimates[slot + 2], distribution, ref random, ValueField.Capability, lo, hi);
         }
     }
