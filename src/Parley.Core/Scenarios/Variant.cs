@@ -31,4 +31,13 @@ public sealed record ScenarioMetadata(string? Title, string? Source, string? Dat
 {
     /// <summary>Nothing known.</summary>
     public static ScenarioMetadata Empty { get; } = new(null, null, null, [], new Dictionary<string, string>());
+
+    /// <summary>How quotes in the evidence were taken from the source (verbatim, rejoined words, ...).</summary>
+    public string? QuoteConvention { get; init; }
+
+    /// <summary>Further citations the numbers rest on, one per entry.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Free-form remarks about the scenario as a whole.</summary>
+    public string? Notes { get; init; }
 }

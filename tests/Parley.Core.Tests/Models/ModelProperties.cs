@@ -60,4 +60,14 @@ internal static class ModelProperties
 
     public static bool RelativelyEqual(double a, double b, double relative) =>
         Math.Abs(a - b) <= relative * Math.Max(1.0, Math.Max(Math.Abs(a), Math.Abs(b)));
+
+    /// <summary>A seeded random issue on 0–100 with positions on a 0.1 grid (so actors can share positions).</summary>
+    public static IssueInput RandomIssue(Random rng, int n)
+    {
+        var ids = Enumerable.Range(0, n).Select(i => $"a{i}").ToArray();
+        var x = Enumerable.Range(0, n).Select(_ => Math.Round(rng.NextDouble() * 100, 1)).ToArray();
+        var s = Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 100).ToArray();
+        var c = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+        return IssueInput.Create(ids, x, s, c, 0, 100);
+    }
 }

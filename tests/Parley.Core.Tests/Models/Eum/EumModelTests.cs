@@ -221,7 +221,9 @@ public sealed class EumModelTests(ITestOutputHelper output)
 
         // ... and z casts no votes: a and b tie in every pairwise vote that z could otherwise swing (tolerance 1e-15)
         Assert.Equal(calc.Probability(0, 1), calc.Probability(1, 0), 1e-15);
-        Assert.Equal(0, new EumModel().Run(input).Rounds[0].Median - 2, 0);
+
+        // ... nor weight in the median: a and b tie, so it goes to the lower position (exact)
+        Assert.Equal(2, new EumModel().Run(input).Rounds[0].Median, 0);
     }
 
     [Fact]
@@ -274,7 +276,7 @@ public sealed class EumModelTests(ITestOutputHelper output)
         var rng = new Random(12345);
         for (var trial = 0; trial < 20; trial++)
         {
-            var input = RandomIssue(rng, rng.Next(1, 41));
+            var input = ModelProperties.RandomIssue(rng, rng.Next(1, 41));
             Assert.Equal(model.Run(input).Value, solver.Solve(input), 0);
         }
     }
@@ -283,7 +285,7 @@ public sealed class EumModelTests(ITestOutputHelper output)
     public void Solve_Warm_AllocatesNothing()
     {
         // Given a warm solver and two pre-built inputs (one with Q < 1 paths, one the published case)
-        var random = RandomIssue(new Random(7), 30);
+        var random = ModelProperties.RandomIssue(new Random(7), 30);
         var published = ReferenceData.EmissionStandards();
         var solver = new EumModel(new EumOptions { Q = 0.5 }).CreateSolver(30);
         for (var i = 0; i < 5; i++)
@@ -307,7 +309,7 @@ public sealed class EumModelTests(ITestOutputHelper output)
     {
         var solver = new EumModel().CreateSolver(2);
 
-        Assert.Throws<ArgumentException>(() => solver.Solve(RandomIssue(new Random(1), 3)));
+        Assert.Throws<ArgumentException>(() => solver.Solve(ModelProperties.RandomIssue(new Random(1), 3)));
     }
 
     [Fact]
@@ -328,14 +330,5 @@ public sealed class EumModelTests(ITestOutputHelper output)
         var rho = calc.RiskExponent(receiver);
         Assert.Equal(a, calc.ExpectedUtility(receiver, proposer, rho), 1e-4);
         Assert.Equal(b, calc.ExpectedUtility(proposer, receiver, rho), 1e-4);
-    }
-
-    internal static IssueInput RandomIssue(Random rng, int n)
-    {
-        var ids = Enumerable.Range(0, n).Select(i => $"a{i}").ToArray();
-        var x = Enumerable.Range(0, n).Select(_ => Math.Round(rng.NextDouble() * 100, 1)).ToArray();
-        var s = Enumerable.Range(0, n).Select(_ => rng.NextDouble() * 100).ToArray();
-        var c = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
-        return IssueInput.Create(ids, x, s, c, 0, 100);
     }
 }
