@@ -31,6 +31,14 @@ internal static class ParleyApp
                 .WithDescription("Check a scenario file and list every problem with file:line:column.");
             config.AddCommand<ShowCommand>("show")
                 .WithDescription("Show a scenario: actors × issues with low / most-likely / high and evidence.");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare variants with the baseline using paired Monte Carlo draws.")
+                .WithExample("compare", "--variants", "allied-coordination,progressive-rok");
+            config.AddCommand<SensitivityCommand>("sensitivity")
+                .WithDescription("Whose numbers matter: one-at-a-time tornado and Sobol indices per issue and model.")
+                .WithExample("sensitivity", "--issue", "deal-scope", "--model", "eum");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Judge the scenario's predictions under every model, with probabilities.");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
         });

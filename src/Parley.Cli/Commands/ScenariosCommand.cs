@@ -9,7 +9,7 @@ namespace Parley.Cli.Commands;
 /// <summary><c>parley scenarios</c>: the scenarios embedded in the executable.</summary>
 internal sealed class ScenariosCommand(CliIo io) : Command
 {
-    protected override int Execute(CommandContext context, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, CancellationToken cancellationToken)
     {
         var table = new Table().RoundedBorder();
         table.AddColumn("Id");

@@ -25,7 +25,7 @@ internal sealed class ShowCommand(CliIo io) : Command<ShowCommand.Settings>
         public bool NoEvidence { get; init; }
     }
 
-    protected override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var s = VariantResolver.Apply(ScenarioResolver.Resolve(settings.File, settings.LoadOptions()), settings.Variant);
         var issues = s.Issues.AsEnumerable();

@@ -7,7 +7,7 @@ namespace Parley.Cli.Commands;
 /// <summary><c>parley validate FILE</c>: loads and checks a scenario; lists every problem (exit 2) or says it is valid.</summary>
 internal sealed class ValidateCommand(CliIo io) : Command<ScenarioSettings>
 {
-    protected override int Execute(CommandContext context, ScenarioSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ScenarioSettings settings, CancellationToken cancellationToken)
     {
         // Problems surface as ScenarioLoadException, which the app's handler prints with exit code 2.
         var scenario = ScenarioResolver.Resolve(settings.File, settings.LoadOptions());

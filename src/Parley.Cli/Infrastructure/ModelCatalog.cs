@@ -1,4 +1,7 @@
 using Parley.Core.Models;
+using Parley.Core.Models.Compromise;
+using Parley.Core.Models.Eum;
+using Parley.Core.Models.Median;
 
 namespace Parley.Cli.Infrastructure;
 

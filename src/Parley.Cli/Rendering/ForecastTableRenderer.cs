@@ -1,5 +1,6 @@
 using Parley.Core.Forecasting;
 using Parley.Core.Models;
+using Parley.Core.Uncertainty;
 using Spectre.Console;
 
 namespace Parley.Cli.Rendering;
@@ -7,7 +8,7 @@ namespace Parley.Cli.Rendering;
 /// <summary>Renders a <see cref="ScenarioForecast"/> as one table per issue, showing every model side by side.</summary>
 internal static class ForecastTableRenderer
 {
-    public static void Render(IAnsiConsole console, ScenarioForecast forecast)
+    public static void Render(IAnsiConsole console, ScenarioForecast forecast, MonteCarloForecast? mc = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(forecast);
@@ -19,13 +20,19 @@ internal static class ForecastTableRenderer
 
         foreach (var issue in forecast.Issues)
         {
-            RenderIssue(console, issue);
+            RenderIssue(console, issue, mc);
+        }
+
+        if (mc is not null)
+        {
+            var o = mc.Options;
+            console.MarkupLine($"[grey]Spread: {o.Draws:N0} Monte Carlo draws ({(o.Distribution == SamplingDistribution.Pert ? "PERT" : "triangular")} over each low / most-likely / high), seed {o.Seed}. p10–p90 is the range holding the middle 80% of simulated outcomes; the shape column is their histogram over the scale.[/]");
         }
 
         console.MarkupLine("[grey]Models disagree by design; read them together. Known accuracy: on 351 EU decisions the compromise model's mean error was 23 points (0–100), the challenge model's (eum) 27.[/]");
     }
 
-    private static void RenderIssue(IAnsiConsole console, IssueForecasts issue)
+    private static void RenderIssue(IAnsiConsole console, IssueForecasts issue, MonteCarloForecast? mc)
     {
         var i = issue.Issue;
         var table = new Table().RoundedBorder().Expand();
@@ -33,15 +40,31 @@ internal static class ForecastTableRenderer
         table.Title = new TableTitle($"[bold]{Markup.Escape(i.Name)}[/] [grey]({Markup.Escape(i.Id)}, scale {NumberFormat.Plain(i.ScaleLow)}–{NumberFormat.Plain(i.ScaleHigh)}{sq})[/]");
         table.AddColumn("Model");
         table.AddColumn(new TableColumn("Forecast").RightAligned());
+        if (mc is not null)
+        {
+            table.AddColumn(new TableColumn("p10–p90").RightAligned());
+            table.AddColumn("Shape");
+        }
+
         table.AddColumn("Where it lands");
         table.AddColumn("Path");
         foreach (var f in issue.Forecasts)
         {
-            table.AddRow(
-                new Markup($"[bold]{Markup.Escape(f.Model)}[/]\n[grey]{Markup.Escape(ModelNotes.Accuracy(f.Model))}[/]"),
-                new Markup($"[bold]{NumberFormat.OnScale(i, f.Value)}[/]"),
-                new Markup(Markup.Escape(i.PlaceAmongAnchors(f.Value))),
-                new Markup(Markup.Escape(DescribePath(issue, f))));
+            var cells = new List<Markup>
+            {
+                new($"[bold]{Markup.Escape(f.Model)}[/]\n[grey]{Markup.Escape(ModelNotes.Accuracy(f.Model))}[/]"),
+                new($"[bold]{NumberFormat.OnScale(i, f.Value)}[/]"),
+            };
+            if (mc is not null)
+            {
+                var d = mc.Find(i.Id, f.Model)?.Distribution;
+                cells.Add(new Markup(d is null ? "[grey]n/a[/]" : $"{NumberFormat.OnScale(i, d.P10)}–{NumberFormat.OnScale(i, d.P90)}\n[grey]mean {NumberFormat.OnScale(i, d.Mean)}[/]{Thresholds(i, d)}"));
+                cells.Add(new Markup(d is null ? string.Empty : $"[blue]{Sparkline.Of(d.Histogram.Counts)}[/]"));
+            }
+
+            cells.Add(new Markup(Markup.Escape(i.PlaceAmongAnchors(f.Value))));
+            cells.Add(new Markup(Markup.Escape(DescribePath(issue, f))));
+            table.AddRow(cells);
         }
 
         console.Write(table);
@@ -54,6 +77,9 @@ internal static class ForecastTableRenderer
 
         console.WriteLine();
     }
+
+    private static string Thresholds(Parley.Core.Scenarios.Issue i, OutcomeDistribution d) =>
+        string.Concat(d.Thresholds.Select(t => $"\n[grey]P(≥ {NumberFormat.OnScale(i, t.Threshold)}) = {t.AtLeast:0.00}[/]"));
 
     private static string DescribePath(IssueForecasts issue, IssueForecast f)
     {
