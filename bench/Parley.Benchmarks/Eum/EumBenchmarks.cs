@@ -4,41 +4,52 @@ using Parley.Core.Models.Eum;
 
 namespace Parley.Benchmarks.Eum;
 
-/// <summary>One warm EUM solve: the published emission-standards case and random issues of growing size.</summary>
+/// <summary>One warm EUM solve of the published emission-standards case (BDM 1994; Q = 1, 8 rounds, L = 6).</summary>
 [MemoryDiagnoser]
-public class EumBenchmarks
+public class EumEmissionBenchmark
 {
-    private IIssueSolver _emissionSolver = null!;
-    private IssueInput _emission = null!;
-    private IIssueSolver _randomSolver = null!;
-    private IssueInput _random = null!;
+    private IIssueSolver _solver = null!;
+    private IssueInput _input = null!;
 
-    /// <summary>Actor count of the random issue.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        // shared/data/emission-standards.csv, copied so the benchmark needs no files.
+        string[] ids = ["Netherlands", "Belgium", "Luxembourg", "Germany", "France", "Italy", "UK", "Ireland", "Denmark", "Greece"];
+        double[] x = [4, 7, 4, 4, 10, 10, 10, 7, 4, 7];
+        double[] s = [80, 40, 20, 80, 60, 60, 90, 10, 100, 70];
+        double[] c = [0.08, 0.08, 0.03, 0.16, 0.16, 0.16, 0.16, 0.05, 0.05, 0.08];
+        _input = IssueInput.CreateOnPositionRange(ids, x, s, c);
+        _solver = new EumModel(new EumOptions { Rounds = 8 }).CreateSolver(ids.Length);
+    }
+
+    [Benchmark]
+    public double EmissionStandards8Rounds() => _solver.Solve(_input);
+}
+
+/// <summary>One warm 10-round EUM solve of a random issue (fixed seed) of growing size, for the growth exponent.</summary>
+[MemoryDiagnoser]
+public class EumScalingBenchmarks
+{
+    private IIssueSolver _solver = null!;
+    private IssueInput _input = null!;
+
+    /// <summary>Actor count.</summary>
     [Params(10, 50, 200, 1000)]
     public int Actors { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        // BDM (1994) Table 1, as in shared/data/emission-standards.csv; copied so the benchmark needs no files.
-        string[] ids = ["Netherlands", "Belgium", "Luxembourg", "Germany", "France", "Italy", "UK", "Ireland", "Denmark", "Greece"];
-        double[] x = [4, 7, 4, 4, 10, 10, 10, 7, 4, 7];
-        double[] s = [80, 40, 20, 80, 60, 60, 90, 10, 100, 70];
-        double[] c = [0.08, 0.08, 0.03, 0.16, 0.16, 0.16, 0.16, 0.05, 0.05, 0.08];
-        _emission = IssueInput.CreateOnPositionRange(ids, x, s, c);
-        _emissionSolver = new EumModel(new EumOptions { Rounds = 8 }).CreateSolver(ids.Length);
-
-        _random = RandomIssue(Actors, seed: 20110101);
-        _randomSolver = new EumModel(new EumOptions { Rounds = 10 }).CreateSolver(Actors);
+        _input = RandomIssue(Actors, seed: 20110101);
+        _solver = new EumModel(new EumOptions { Rounds = 10 }).CreateSolver(Actors);
     }
 
     [Benchmark]
-    public double EmissionStandards8Rounds() => _emissionSolver.Solve(_emission);
+    public double Random10Rounds() => _solver.Solve(_input);
 
-    [Benchmark]
-    public double Random10Rounds() => _randomSolver.Solve(_random);
-
-    internal static IssueInput RandomIssue(int n, int seed)
+    // Positions on a 0.1 grid of 0–100 (so actors can share positions), salience U(0,100), capability U(0,1).
+    private static IssueInput RandomIssue(int n, int seed)
     {
         var rng = new Random(seed);
         var ids = new string[n];
