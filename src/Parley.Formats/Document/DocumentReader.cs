@@ -117,7 +117,6 @@ internal sealed class DocumentReader
         foreach (var (key, value) in map.Entries)
         {
             var kat = at.Key(key.Text);
-            Record(key, kat);
             if (Text(value, kat) is { } text)
             {
                 into[key.Text] = text;
@@ -461,7 +460,6 @@ internal sealed class DocumentReader
                 var o = new JsonObject();
                 foreach (var (key, value) in m.Entries)
                 {
-                    Record(key, at.Key(key.Text));
                     o[key.Text] = ToJson(value, at.Key(key.Text));
                 }
 
@@ -542,9 +540,9 @@ internal sealed class DocumentReader
     private Obj Open(MapNode map, FieldRef at, string[] keys)
     {
         Record(map, at);
-        foreach (var (key, value) in map.Entries)
+        foreach (var (key, _) in map.Entries)
         {
-            Record(key, at.Key(key.Text));
+            // Keys are not recorded: a field's location is its value's, which is what a problem is about.
             if (Array.IndexOf(keys, key.Text) < 0)
             {
                 Problem(key.Start, at.Key(key.Text), $"unknown field '{key.Text}'{NameSuggester.Hint(key.Text, keys)}; allowed here: {string.Join(", ", keys)}");

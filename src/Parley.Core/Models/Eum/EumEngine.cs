@@ -35,8 +35,14 @@ internal sealed class EumEngine
     // so that num(i,j) is a streaming pass over two rows.
     private readonly double[] _votes;
 
-    // _num[i·n + j] = Σ_k max(0, v_k(x_i, x_j; r_k)), the votes for i over j.
+    // _num[i·n + j] = num(i,j) = Σ_k max(0, v_k(x_i, x_j; r_k)), the votes for i over j, and
+    // _numT[i·n + j] = num(j,i). Keeping both layouts lets every hot loop over j read contiguously, which
+    // matters once the matrices outgrow the cache (n ≳ 300).
     private readonly double[] _num;
+    private readonly double[] _numT;
+
+    // Side of the square tiles used to mirror the upper triangles into the lower ones.
+    private const int Tile = 32;
 
     private int _n;
     private double _l;
@@ -59,6 +65,7 @@ internal sealed class EumEngine
         var cells = checked(maxActors * maxActors);
         _votes = new double[cells];
         _num = new double[cells];
+        _numT = new double[cells];
     }
 
     /// <summary>Number of actors loaded.</summary>
@@ -152,7 +159,9 @@ internal sealed class EumEngine
             {
                 if (j != i)
                 {
-                    sum += ExpectedUtility(j, i, 1.0);
+                    // E(j→i; 1): with ρ = 1 the utilities need no powers.
+                    var d = Math.Abs(_x[j] - _x[i]) / _l;
+                    sum += Challenge(j, i, ProbabilityAgainst(i, j), 1.0, 2 - 4 * (0.5 - 0.5 * d), 2 - 4 * (0.5 + 0.5 * d), 2 - 4 * 0.5);
                 }
             }
 
@@ -174,6 +183,10 @@ internal sealed class EumEngine
     public double Probability(int i, int j) =>
         _den > 0 && _x[i] != _x[j] ? _num[i * _n + j] / _den : 0.0;
 
+    // P(j,i), read from the transposed layout (contiguous in j for a fixed i).
+    private double ProbabilityAgainst(int i, int j) =>
+        _den > 0 && _x[i] != _x[j] ? _numT[i * _n + j] / _den : 0.0;
+
     /// <summary>E(challenger→target; ρ) of §4 with P(challenger, target) from the last pass and the current μ.</summary>
     public double ExpectedUtility(int challenger, int target, double rho)
     {
@@ -181,7 +194,7 @@ internal sealed class EumEngine
         var success = 2 - 4 * Power(0.5 - 0.5 * d, rho);
         var failure = 2 - 4 * Power(0.5 + 0.5 * d, rho);
         var statusQuo = 2 - 4 * Power(0.5, rho);
-        return Challenge(challenger, target, rho, success, failure, statusQuo);
+        return Challenge(challenger, target, Probability(challenger, target), rho, success, failure, statusQuo);
     }
 
     /// <summary>§6–§7.1: each actor picks at most one offer; fills the move buffers and the next positions.</summary>
@@ -209,8 +222,8 @@ internal sealed class EumEngine
                 var d = Math.Abs(xi - xj) / _l;
                 var success = 2 - 4 * Power(0.5 - 0.5 * d, rho);
                 var failure = 2 - 4 * Power(0.5 + 0.5 * d, rho);
-                var a = Challenge(i, j, rho, success, failure, statusQuo);
-                var b = Challenge(j, i, rho, success, failure, statusQuo);
+                var a = Challenge(i, j, Probability(i, j), rho, success, failure, statusQuo);
+                var b = Challenge(j, i, ProbabilityAgainst(i, j), rho, success, failure, statusQuo);
                 var move = Math.Abs(xj - xi);
                 if (b > a && a > 0)
                 {
@@ -306,9 +319,8 @@ internal sealed class EumEngine
     }
 
     // §4 given the ρ-dependent success, failure and status-quo utilities.
-    private double Challenge(int challenger, int target, double rho, double success, double failure, double statusQuo)
+    private double Challenge(int challenger, int target, double p, double rho, double success, double failure, double statusQuo)
     {
-        var p = Probability(challenger, target);
         var resist = _s[target];
         var contest = resist * (p * success + (1 - p) * failure) + (1 - resist) * success;
         if (_q == 1.0)
@@ -344,23 +356,134 @@ internal sealed class EumEngine
 
         // Σ_k |v_k(a,b)| = num(a,b) + num(b,a), and the diagonal is zero, so DEN over all ordered pairs is
         // twice the sum over unordered pairs.
-        double total = 0;
-        for (var i = 0; i < n; i++)
+        // Upper triangles, four rows i at a time against each later row j: every row j is streamed once per
+        // block instead of once per i. Each pair keeps its own accumulators, so blocking does not change a bit.
+        var i0 = 0;
+        for (; i0 + 4 <= n; i0 += 4)
         {
-            var rowI = votes.Slice(i * n, n);
-            _num[i * n + i] = 0;
-            for (var j = i + 1; j < n; j++)
+            for (var i = i0; i < i0 + 4; i++)
             {
-                // v_k(x_i, x_j) > 0 when voter k loses more at x_j than at x_i.
-                SumPositiveNegative(votes.Slice(j * n, n), rowI, out var forI, out var forJ);
-                _num[i * n + j] = forI;
-                _num[j * n + i] = forJ;
-                total += forI + forJ;
+                PairsWithinBlock(votes, i, i0 + 4, n);
+            }
+
+            var r0 = votes.Slice(i0 * n, n);
+            var r1 = votes.Slice((i0 + 1) * n, n);
+            var r2 = votes.Slice((i0 + 2) * n, n);
+            var r3 = votes.Slice((i0 + 3) * n, n);
+            for (var j = i0 + 4; j < n; j++)
+            {
+                SumPositiveNegative4(votes.Slice(j * n, n), r0, r1, r2, r3, out var pos, out var neg);
+                _num[i0 * n + j] = pos.GetElement(0);
+                _num[(i0 + 1) * n + j] = pos.GetElement(1);
+                _num[(i0 + 2) * n + j] = pos.GetElement(2);
+                _num[(i0 + 3) * n + j] = pos.GetElement(3);
+                _numT[i0 * n + j] = neg.GetElement(0);
+                _numT[(i0 + 1) * n + j] = neg.GetElement(1);
+                _numT[(i0 + 2) * n + j] = neg.GetElement(2);
+                _numT[(i0 + 3) * n + j] = neg.GetElement(3);
             }
         }
 
+        for (var i = i0; i < n; i++)
+        {
+            PairsWithinBlock(votes, i, n, n);
+        }
+
+        double total = 0;
+        for (var i = 0; i < n; i++)
+        {
+            _num[i * n + i] = 0;
+            _numT[i * n + i] = 0;
+            for (var j = i + 1; j < n; j++)
+            {
+                total += _num[i * n + j] + _numT[i * n + j];
+            }
+        }
+
+        // Lower triangles: num(j,i) = numT(i,j) and numT(j,i) = num(i,j) for i < j.
+        MirrorUpperInto(_numT, _num, n);
+        MirrorUpperInto(_num, _numT, n);
         _den = 2 * total;
     }
+
+    // target[j·n + i] = source[i·n + j] for i < j, tile by tile so both sides stay in cache.
+    private static void MirrorUpperInto(double[] source, double[] target, int n)
+    {
+        for (var i0 = 0; i0 < n; i0 += Tile)
+        {
+            var i1 = Math.Min(n, i0 + Tile);
+            for (var j0 = i0; j0 < n; j0 += Tile)
+            {
+                var j1 = Math.Min(n, j0 + Tile);
+                for (var i = i0; i < i1; i++)
+                {
+                    for (var j = Math.Max(j0, i + 1); j < j1; j++)
+                    {
+                        target[j * n + i] = source[i * n + j];
+                    }
+                }
+            }
+        }
+    }
+
+    // num(i,j) and num(j,i) for i < j < end, one pair at a time.
+    private void PairsWithinBlock(Span<double> votes, int i, int end, int n)
+    {
+        var rowI = votes.Slice(i * n, n);
+        for (var j = i + 1; j < end; j++)
+        {
+            // v_k(x_i, x_j) > 0 when voter k loses more at x_j than at x_i.
+            SumPositiveNegative(votes.Slice(j * n, n), rowI, out var forI, out var forJ);
+            _num[i * n + j] = forI;
+            _numT[i * n + j] = forJ;
+        }
+    }
+
+    // SumPositiveNegative(a, b_q) for four rows b_q at once; lane q of the results belongs to b_q. The arithmetic
+    // per pair is exactly that of the single-pair kernel.
+    private static void SumPositiveNegative4(ReadOnlySpan<double> a, ReadOnlySpan<double> b0, ReadOnlySpan<double> b1, ReadOnlySpan<double> b2, ReadOnlySpan<double> b3, out Vector256<double> positive, out Vector256<double> negative)
+    {
+        var n = a.Length;
+        ref var ra = ref MemoryMarshal.GetReference(a);
+        ref var r0 = ref MemoryMarshal.GetReference(b0);
+        ref var r1 = ref MemoryMarshal.GetReference(b1);
+        ref var r2 = ref MemoryMarshal.GetReference(b2);
+        ref var r3 = ref MemoryMarshal.GetReference(b3);
+        var zero = Vector256<double>.Zero;
+        Vector256<double> p0 = zero, p1 = zero, p2 = zero, p3 = zero, q0 = zero, q1 = zero, q2 = zero, q3 = zero;
+        var k = 0;
+        for (; k <= n - 4; k += 4)
+        {
+            var va = Vector256.LoadUnsafe(ref ra, (nuint)k);
+            var d0 = va - Vector256.LoadUnsafe(ref r0, (nuint)k);
+            var d1 = va - Vector256.LoadUnsafe(ref r1, (nuint)k);
+            var d2 = va - Vector256.LoadUnsafe(ref r2, (nuint)k);
+            var d3 = va - Vector256.LoadUnsafe(ref r3, (nuint)k);
+            p0 += Vector256.Max(d0, zero);
+            q0 += Vector256.Max(-d0, zero);
+            p1 += Vector256.Max(d1, zero);
+            q1 += Vector256.Max(-d1, zero);
+            p2 += Vector256.Max(d2, zero);
+            q2 += Vector256.Max(-d2, zero);
+            p3 += Vector256.Max(d3, zero);
+            q3 += Vector256.Max(-d3, zero);
+        }
+
+        var pos = Vector256.Create(Reduce(p0), Reduce(p1), Reduce(p2), Reduce(p3));
+        var neg = Vector256.Create(Reduce(q0), Reduce(q1), Reduce(q2), Reduce(q3));
+        for (; k < n; k++)
+        {
+            var diff = Vector256.Create(a[k]) - Vector256.Create(b0[k], b1[k], b2[k], b3[k]);
+            pos += Vector256.Max(diff, zero);
+            neg += Vector256.Max(-diff, zero);
+        }
+
+        positive = pos;
+        negative = neg;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Reduce(Vector256<double> v) => (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
 
     // Returns Σ max(0, a_k − b_k) and Σ max(0, b_k − a_k). Fixed 4-lane width and fixed lane order, so the
     // result does not depend on the hardware's vector width.

@@ -27,11 +27,11 @@ public static class NameSuggester
         return bestDistance <= limit ? best : null;
     }
 
-    /// <summary>"; did you mean 'x'?" or an empty string.</summary>
+    /// <summary>" (did you mean 'x'?)" or an empty string.</summary>
     public static string Hint(string name, IEnumerable<string> candidates)
     {
         var closest = Closest(name, candidates);
-        return closest is null ? string.Empty : $"; did you mean '{closest}'?";
+        return closest is null ? string.Empty : $" (did you mean '{closest}'?)";
     }
 
     /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>

@@ -170,11 +170,11 @@ public static class ScenarioValidator
             }
             else
             {
-                EstimateIn(item.Key("position"), position, "position", double.NegativeInfinity, double.PositiveInfinity, "a finite number");
+                EstimateIn(item.Key("position"), position, "position", double.NegativeInfinity, double.PositiveInfinity, "the allowed range {scale}");
             }
 
-            EstimateIn(item.Key("salience"), salience, "salience", MinSalience, MaxSalience, "salience runs from 0 to 100");
-            EstimateIn(item.Key("capability"), capability, "capability", 0, double.PositiveInfinity, "capability must be 0 or more");
+            EstimateIn(item.Key("salience"), salience, "salience", MinSalience, MaxSalience, "the allowed range {scale}");
+            EstimateIn(item.Key("capability"), capability, "capability", 0, double.PositiveInfinity, "the allowed range {scale}");
         }
 
         private void Field(FieldRef at, ValueField field, Estimate value, Issue? issue)
@@ -185,13 +185,13 @@ public static class ScenarioValidator
                     EstimateIn(at, value, "position", issue.ScaleLow, issue.ScaleHigh, ScaleText(issue));
                     break;
                 case ValueField.Position:
-                    EstimateIn(at, value, "position", double.NegativeInfinity, double.PositiveInfinity, "a finite number");
+                    EstimateIn(at, value, "position", double.NegativeInfinity, double.PositiveInfinity, "the allowed range {scale}");
                     break;
                 case ValueField.Salience:
-                    EstimateIn(at, value, "salience", MinSalience, MaxSalience, "salience runs from 0 to 100");
+                    EstimateIn(at, value, "salience", MinSalience, MaxSalience, "the allowed range {scale}");
                     break;
                 default:
-                    EstimateIn(at, value, "capability", 0, double.PositiveInfinity, "capability must be 0 or more");
+                    EstimateIn(at, value, "capability", 0, double.PositiveInfinity, "the allowed range {scale}");
                     break;
             }
         }
@@ -507,7 +507,7 @@ public static class ScenarioValidator
             }
         }
 
-        private bool Number(FieldRef at, double value, string what, double lo, double hi, string allowed)
+        private bool Number(FieldRef at, double value, string what, double lo, double hi, string range)
         {
             if (!double.IsFinite(value))
             {
@@ -517,8 +517,9 @@ public static class ScenarioValidator
 
             if (value < lo || value > hi)
             {
-                var range = double.IsPositiveInfinity(hi) ? $"below {F(lo)}" : $"outside [{F(lo)}, {F(hi)}]";
-                Add(at, $"{what} {F(value)} is {range}; {allowed}");
+                Add(at, double.IsPositiveInfinity(hi)
+                    ? $"{what} {F(value)} is negative; it must be 0 or more"
+                    : $"{what} {F(value)} is outside " + range.Replace("{scale}", $"[{F(lo)}, {F(hi)}]", StringComparison.Ordinal));
                 return false;
             }
 
@@ -529,8 +530,9 @@ public static class ScenarioValidator
 
         private static bool InScale(double value, Issue issue) => double.IsFinite(value) && value >= issue.ScaleLow && value <= issue.ScaleHigh;
 
-        private static string ScaleText(Issue issue) =>
-            $"positions must lie on the issue's {(issue.ScaleDeclared ? string.Empty : "inferred ")}scale [{F(issue.ScaleLow)}, {F(issue.ScaleHigh)}]";
+        private static string ScaleText(Issue issue) => issue.ScaleDeclared
+            ? "the issue's scale {scale}"
+            : "the issue's inferred scale {scale} (the range of the mode positions; give a scale, e.g. --scale LO,HI)";
 
         private static string List(IEnumerable<string> ids)
         {
