@@ -42,8 +42,15 @@ internal static class ParleyApp
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
         });
-        return app.Run(args);
+        return app.Run(NormalizeArguments(args));
     }
+
+    /// <summary>
+    /// Accepts <c>--q</c>, the name the model literature uses for the status-quo probability, although
+    /// Spectre.Console.Cli only allows one-letter names with a single dash: it becomes <c>-q</c>.
+    /// </summary>
+    internal static string[] NormalizeArguments(string[] args) =>
+        args.Select(a => a == "--q" ? "-q" : a.StartsWith("--q=", StringComparison.Ordinal) ? "-q=" + a[4..] : a).ToArray();
 
     private static int HandleException(Exception ex, CliIo io)
     {

@@ -29,7 +29,7 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
         [Description("Rounds of the eum model (default 10).")]
         public int? Rounds { get; init; }
 
-        [CommandOption("--q <Q>")]
+        [CommandOption("-q|--status-quo-q <Q>")]
         [Description("eum: probability Q in [0,1] that the status quo holds when nobody challenges (default 1).")]
         public double? Q { get; init; }
 

@@ -39,20 +39,19 @@ internal static class ForecastTableRenderer
         var sq = i.StatusQuo is { } q ? $"   status quo {NumberFormat.OnScale(i, q.Mode)}" : string.Empty;
         table.Title = new TableTitle($"[bold]{Markup.Escape(i.Name)}[/] [grey]({Markup.Escape(i.Id)}, scale {NumberFormat.Plain(i.ScaleLow)}–{NumberFormat.Plain(i.ScaleHigh)}{sq})[/]");
         table.AddColumn("Model");
-        table.AddColumn(new TableColumn("Forecast").RightAligned());
+        table.AddColumn(new TableColumn("Forecast").RightAligned().NoWrap());
         if (mc is not null)
         {
-            table.AddColumn(new TableColumn("p10–p90").RightAligned());
-            table.AddColumn("Shape");
+            table.AddColumn(new TableColumn("p10–p90").RightAligned().NoWrap());
+            table.AddColumn(new TableColumn("Shape").NoWrap());
         }
 
         table.AddColumn("Where it lands");
-        table.AddColumn("Path");
         foreach (var f in issue.Forecasts)
         {
             var cells = new List<Markup>
             {
-                new($"[bold]{Markup.Escape(f.Model)}[/]\n[grey]{Markup.Escape(ModelNotes.Accuracy(f.Model))}[/]"),
+                new($"[bold]{Markup.Escape(f.Model)}[/]"),
                 new($"[bold]{NumberFormat.OnScale(i, f.Value)}[/]"),
             };
             if (mc is not null)
@@ -63,11 +62,15 @@ internal static class ForecastTableRenderer
             }
 
             cells.Add(new Markup(Markup.Escape(i.PlaceAmongAnchors(f.Value))));
-            cells.Add(new Markup(Markup.Escape(DescribePath(issue, f))));
             table.AddRow(cells);
         }
 
         console.Write(table);
+        foreach (var f in issue.Forecasts.Where(f => f.Rounds.Count > 1 || f.Note is not null))
+        {
+            console.MarkupLine($"  [grey]{Markup.Escape(f.Model)} path:[/] {Markup.Escape(DescribePath(issue, f))}");
+        }
+
         if (issue.Forecasts.Count > 1)
         {
             var lo = issue.Forecasts.Min(f => f.Value);

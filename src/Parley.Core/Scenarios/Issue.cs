@@ -63,11 +63,21 @@ public sealed record Issue(
         return $"above \"{ShortLabel(sorted[^1].Label)}\"";
     }
 
-    /// <summary>An anchor label cut at its first colon or semicolon: "Arms control: caps…" → "Arms control".</summary>
+    /// <summary>
+    /// An anchor label cut at its first colon, semicolon or parenthesis, and to at most 48 characters at a word
+    /// boundary: "Arms control: caps…" → "Arms control".
+    /// </summary>
     public static string ShortLabel(string label)
     {
         ArgumentNullException.ThrowIfNull(label);
-        var cut = label.IndexOfAny([':', ';']);
-        return cut > 0 ? label[..cut].Trim() : label.Trim();
+        var cut = label.IndexOfAny([':', ';', '(']);
+        var text = (cut > 0 ? label[..cut] : label).Trim().TrimEnd(',');
+        if (text.Length <= 48)
+        {
+            return text;
+        }
+
+        var space = text.LastIndexOf(' ', 47);
+        return (space > 20 ? text[..space] : text[..47]).TrimEnd(',', ' ') + "…";
     }
 }
