@@ -22,6 +22,9 @@ internal sealed class CandidateSide
     public Dec28 N1;
     public Dec28 Eu;
 
+    /// <summary>False when N0/N1 were not computed exactly (the cap was settled by an estimate).</summary>
+    public bool OutcomesExact;
+
     /// <summary>Move history: earlier tentative or realised moves plus the current one (last).</summary>
     public readonly List<Dec28> Moves = new(4);
 }

@@ -25,6 +25,9 @@ internal sealed class ExchangeEngine
     private readonly int[][] _members;
     private Dec28[][] _pos;
     private readonly Dec28[][] _terms;
+    private readonly double[][] _termsD;
+    private readonly double[][] _scD;
+    private readonly double[] _dD;
 
     public ExchangeEngine(ExchangeInput input, ExchangeOptions options)
     {
@@ -36,6 +39,9 @@ internal sealed class ExchangeEngine
         _c = NewJagged<Dec28>();
         _pos = NewJagged<Dec28>();
         _terms = NewJagged<Dec28>();
+        _termsD = NewJagged<double>();
+        _scD = NewJagged<double>();
+        _dD = new double[_issues];
         _d = new Dec28[_issues];
         _k = new Dec28[_issues];
         _lower = new Dec28[_issues];
@@ -84,6 +90,11 @@ internal sealed class ExchangeEngine
 
             _members[i] = [.. list];
             _d[i] = d;
+            _dD[i] = d.ToDoubleFast();
+            foreach (var a in list)
+            {
+                _scD[i][a] = (_s[i][a] * _c[i][a]).ToDoubleFast();
+            }
         }
     }
 
@@ -129,6 +140,7 @@ internal sealed class ExchangeEngine
             foreach (var a in _members[i])
             {
                 _terms[i][a] = _pos[i][a] * _s[i][a] * _c[i][a];
+                _termsD[i][a] = _terms[i][a].ToDoubleFast();
             }
         }
 
@@ -168,6 +180,7 @@ internal sealed class ExchangeEngine
 
             var e = list[pick];
             list.RemoveAt(pick);
+            CompleteOutcomes(e);
             realised.Add(e);
             next.Clear();
             foreach (var x in list)
@@ -430,10 +443,24 @@ internal sealed class ExchangeEngine
         var r = a.Supply;
         var o = b.Supply;
         var t = b.DemandPosition;
+
+        // Most caps are decided far from the boundary: a double estimate (error ≪ 1e-9 on a 0–100 scale)
+        // settles those; only close calls are evaluated in exact decimal arithmetic.
+        var td = t.ToDoubleFast();
+        var n0d = ApproximateOutcome(x, r, a.Actor, a.X.ToDoubleFast());
+        var n1d = ApproximateOutcome(x, r, a.Actor, a.Y.ToDoubleFast());
+        const double margin = 1e-9;
+        if ((td - n0d > margin && td - n1d > margin) || (n0d - td > margin && n1d - td > margin))
+        {
+            a.OutcomesExact = false;
+            return;
+        }
+
         var n0 = AdjustedOutcome(x, r, a.Actor, a.X);
         var n1 = AdjustedOutcome(x, r, a.Actor, a.Y);
         a.N0 = n0;
         a.N1 = n1;
+        a.OutcomesExact = true;
         if ((t >= n0 && t >= n1) || (t <= n0 && t <= n1))
         {
             return;
@@ -479,6 +506,50 @@ internal sealed class ExchangeEngine
         }
 
         a.N1 = AdjustedOutcome(x, r, a.Actor, a.Y);
+    }
+
+    private double ApproximateOutcome(Candidate x, int issue, int actor, double v)
+    {
+        if (_dD[issue] == 0)
+        {
+            return 0;
+        }
+
+        var n = 0.0;
+        var hasUpdates = x.HasUpdatesOn(issue);
+        var terms = _termsD[issue];
+        var sc = _scD[issue];
+        foreach (var k in _members[issue])
+        {
+            if (k == actor)
+            {
+                n += v * sc[k];
+            }
+            else if (hasUpdates && x.TryGetUpdate(issue, k, out var u))
+            {
+                n += u.ToDoubleFast() * sc[k];
+            }
+            else
+            {
+                n += terms[k];
+            }
+        }
+
+        return n / _dD[issue];
+    }
+
+    /// <summary>Exact outcomes before and after each side's move, for reporting a realised exchange.</summary>
+    public void CompleteOutcomes(Candidate x)
+    {
+        foreach (var side in new[] { x.I, x.J })
+        {
+            if (!side.OutcomesExact)
+            {
+                side.N0 = AdjustedOutcome(x, side.Supply, side.Actor, side.X);
+                side.N1 = AdjustedOutcome(x, side.Supply, side.Actor, side.Y);
+                side.OutcomesExact = true;
+            }
+        }
     }
 
     private Dec28 AdjustedOutcome(Candidate x, int issue, int actor, Dec28 v) =>
