@@ -1,0 +1,467 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace Parley.Core.Models.Exchange;
+
+/// <summary>
+/// A decimal floating-point number with 28 significant digits, rounded half-to-even after every operation:
+/// the arithmetic of Python's default <c>decimal</c> context, which the reference exchange model uses. The
+/// model's validity, cap and tie decisions depend on the last digit, so <see cref="decimal"/> (29 digits,
+/// scale ≤ 28) or <see cref="double"/> would not reproduce them. Exponent range is unbounded in practice.
+/// </summary>
+/// <remarks>Value = (−1)^sign · coefficient · 10^exponent, coefficient &lt; 10^28. Immutable.</remarks>
+internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
+{
+    private const int Precision = 28;
+    private static readonly UInt128[] Pow10 = BuildPowers();
+    private static readonly UInt128 MaxCoefficient = Pow10[Precision];
+
+    private readonly UInt128 _c;
+    private readonly int _e;
+    private readonly bool _neg;
+
+    private Dec28(UInt128 coefficient, int exponent, bool negative)
+    {
+        _c = coefficient;
+        _e = coefficient == 0 ? 0 : exponent;
+        _neg = negative && coefficient != 0;
+    }
+
+    public static Dec28 Zero => default;
+
+    public static Dec28 One { get; } = new(1, 0, false);
+
+    public static Dec28 Hundred { get; } = new(100, 0, false);
+
+    public bool IsZero => _c == 0;
+
+    public bool IsNegative => _neg;
+
+    public int Sign => _c == 0 ? 0 : _neg ? -1 : 1;
+
+    /// <summary>The exact value of a <see cref="decimal"/>, rounded to 28 digits if it has 29.</summary>
+    public static Dec28 FromDecimal(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        // The 96-bit coefficient's words are stored as signed ints: reinterpret, do not convert.
+        var lo = unchecked((ulong)(uint)bits[0] | ((ulong)(uint)bits[1] << 32));
+        var hi = unchecked((ulong)(uint)bits[2]);
+        var coefficient = new UInt128(hi, lo);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var negative = bits[3] < 0;
+        return Round(coefficient, -scale, negative);
+    }
+
+    public static Dec28 FromInt(int value) => new((UInt128)(uint)Math.Abs((long)value), 0, value < 0);
+
+    /// <summary>The exact value of a double (up to ~750 digits), rounded to 28 digits.</summary>
+    public static Dec28 FromDoubleExact(double value)
+    {
+        var (c, e) = ExactDouble(value);
+        return RoundBig(BigInteger.Abs(c), e, value < 0);
+    }
+
+    /// <summary>The exact binary value of <paramref name="value"/> as coefficient · 10^exponent.</summary>
+    public static (BigInteger Coefficient, int Exponent) ExactDouble(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "Value must be finite.");
+        }
+
+        if (value == 0)
+        {
+            return (BigInteger.Zero, 0);
+        }
+
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exp = (int)((bits >> 52) & 0x7FF);
+        var mant = bits & 0xFFFFFFFFFFFFFL;
+        if (exp == 0)
+        {
+            exp = 1;
+        }
+        else
+        {
+            mant |= 1L << 52;
+        }
+
+        exp -= 1075;
+        var m = new BigInteger(mant);
+        if (value < 0)
+        {
+            m = -m;
+        }
+
+        if (exp >= 0)
+        {
+            return (m << exp, 0);
+        }
+
+        // m · 2^exp = m · 5^(-exp) · 10^exp.
+        return (m * BigInteger.Pow(5, -exp), exp);
+    }
+
+    public static Dec28 operator -(Dec28 a) => new(a._c, a._e, !a._neg);
+
+    public Dec28 Abs() => new(_c, _e, false);
+
+    public static Dec28 operator +(Dec28 a, Dec28 b) => Add(a, b, b._neg);
+
+    public static Dec28 operator -(Dec28 a, Dec28 b) => Add(a, b, !b._neg);
+
+    public static Dec28 operator *(Dec28 a, Dec28 b)
+    {
+        if (a._c == 0 || b._c == 0)
+        {
+            return Zero;
+        }
+
+        var neg = a._neg != b._neg;
+        var e = a._e + b._e;
+        var da = Digits(a._c);
+        var db = Digits(b._c);
+        if (da + db <= 38)
+        {
+            return Round(a._c * b._c, e, neg);
+        }
+
+        // Both wide: split each coefficient into 14-digit halves so every partial product fits in 128 bits,
+        // and carry the exact product as h·10^28 + l.
+        var half = Pow10[14];
+        var a1 = a._c / half;
+        var a0 = a._c - (a1 * half);
+        var b1 = b._c / half;
+        var b0 = b._c - (b1 * half);
+        var mid = (a1 * b0) + (a0 * b1);
+        var mh = mid / half;
+        var ml = mid - (mh * half);
+        var l = (a0 * b0) + (ml * half);
+        var h = (a1 * b1) + mh;
+        if (l >= MaxCoefficient)
+        {
+            l -= MaxCoefficient;
+            h += 1;
+        }
+
+        return RoundWide(h, l, e, neg);
+    }
+
+    public static Dec28 operator /(Dec28 a, Dec28 b)
+    {
+        if (b._c == 0)
+        {
+            throw new DivideByZeroException("Decimal division by zero.");
+        }
+
+        if (a._c == 0)
+        {
+            return Zero;
+        }
+
+        var neg = a._neg != b._neg;
+        var da = Digits(a._c);
+        var db = Digits(b._c);
+
+        // Scale the dividend so that the integer quotient has 28 or 29 digits.
+        var shift = Precision + db - da;
+        var r = a._c;
+        UInt128 q = 0;
+        // da ≤ 28 and db ≥ 1, so shift ≥ 1.
+        q = r / b._c;
+        r -= q * b._c;
+        var remaining = shift;
+        while (remaining > 0)
+        {
+            var step = Math.Min(remaining, 38 - Digits(b._c));
+            step = Math.Max(step, 1);
+            var num = r * Pow10[step];
+            var qq = num / b._c;
+            r = num - (qq * b._c);
+            q = (q * Pow10[step]) + qq;
+            remaining -= step;
+        }
+
+        var exponent = a._e - b._e - shift;
+        if (q >= MaxCoefficient)
+        {
+            // 29 digits: drop the last one, with the remainder as sticky information.
+            var last = (int)(q % 10);
+            q /= 10;
+            exponent += 1;
+            return RoundUp(q, exponent, neg, last, r != 0);
+        }
+
+        // 28 digits: the remainder decides (compare 2r with the divisor).
+        var twice = r * 2;
+        var up = twice > b._c || (twice == b._c && (q & 1) == 1);
+        return up ? Carry(q + 1, exponent, neg) : new Dec28(q, exponent, neg);
+    }
+
+    /// <summary>Exact comparison.</summary>
+    public int CompareTo(Dec28 other)
+    {
+        var sa = Sign;
+        var sb = other.Sign;
+        if (sa != sb)
+        {
+            return sa.CompareTo(sb);
+        }
+
+        if (sa == 0)
+        {
+            return 0;
+        }
+
+        var mag = CompareMagnitude(this, other);
+        return sa > 0 ? mag : -mag;
+    }
+
+    private static int CompareMagnitude(Dec28 a, Dec28 b)
+    {
+        var da = Digits(a._c);
+        var db = Digits(b._c);
+        var adjA = a._e + da;
+        var adjB = b._e + db;
+        if (adjA != adjB)
+        {
+            return adjA.CompareTo(adjB);
+        }
+
+        // Same magnitude: align the one with the larger exponent (it has fewer digits, so it still fits).
+        if (a._e >= b._e)
+        {
+            return (a._c * Pow10[a._e - b._e]).CompareTo(b._c);
+        }
+
+        return a._c.CompareTo(b._c * Pow10[b._e - a._e]);
+    }
+
+    public static bool operator <(Dec28 a, Dec28 b) => a.CompareTo(b) < 0;
+
+    public static bool operator >(Dec28 a, Dec28 b) => a.CompareTo(b) > 0;
+
+    public static bool operator <=(Dec28 a, Dec28 b) => a.CompareTo(b) <= 0;
+
+    public static bool operator >=(Dec28 a, Dec28 b) => a.CompareTo(b) >= 0;
+
+    public static bool operator ==(Dec28 a, Dec28 b) => a.CompareTo(b) == 0;
+
+    public static bool operator !=(Dec28 a, Dec28 b) => a.CompareTo(b) != 0;
+
+    public bool Equals(Dec28 other) => CompareTo(other) == 0;
+
+    public override bool Equals(object? obj) => obj is Dec28 d && Equals(d);
+
+    public override int GetHashCode() => ToDouble().GetHashCode();
+
+    /// <summary>Nearest double (correctly rounded via the decimal string).</summary>
+    public double ToDouble() => _c == 0 ? 0.0 : double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>Fast approximate double (within a few ulps); for estimates, not output.</summary>
+    public double ToDoubleFast()
+    {
+        if (_c == 0)
+        {
+            return 0.0;
+        }
+
+        var m = (double)_c;
+        var v = _e >= 0 ? m * Math.Pow(10, _e) : m / Math.Pow(10, -_e);
+        return _neg ? -v : v;
+    }
+
+    /// <summary>Scientific notation, e.g. <c>4.935323383084577114427860697E+1</c>.</summary>
+    public override string ToString()
+    {
+        var digits = _c.ToString(CultureInfo.InvariantCulture);
+        var sign = _neg ? "-" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"{sign}{digits}E{_e}");
+    }
+
+    /// <summary>
+    /// Multiplies by an exactly given wide number (e.g. the exact binary value of 0.4) and rounds once.
+    /// </summary>
+    public static Dec28 MulExact(BigInteger coefficient, int exponent, Dec28 b)
+    {
+        var product = coefficient * ToSignedBig(b);
+        return RoundBig(BigInteger.Abs(product), exponent + b._e, product.Sign < 0);
+    }
+
+    /// <summary>Subtracts an exactly given wide number from <paramref name="a"/> and rounds once.</summary>
+    public static Dec28 SubExact(Dec28 a, BigInteger coefficient, int exponent)
+    {
+        var e = Math.Min(a._e, exponent);
+        var left = ToSignedBig(a) * BigInteger.Pow(10, a._e - e);
+        var right = coefficient * BigInteger.Pow(10, exponent - e);
+        var diff = left - right;
+        return RoundBig(BigInteger.Abs(diff), e, diff.Sign < 0);
+    }
+
+    /// <summary>True when |this| is strictly greater than the exact value coefficient·10^exponent.</summary>
+    public bool MagnitudeGreaterThanExact(BigInteger coefficient, int exponent)
+    {
+        var e = Math.Min(_e, exponent);
+        var left = ToBig(_c) * BigInteger.Pow(10, _e - e);
+        var right = coefficient * BigInteger.Pow(10, exponent - e);
+        return left > right;
+    }
+
+    private static Dec28 Add(Dec28 a, Dec28 b, bool bNeg)
+    {
+        if (b._c == 0)
+        {
+            return a;
+        }
+
+        if (a._c == 0)
+        {
+            return new Dec28(b._c, b._e, bNeg);
+        }
+
+        // Order so that x has the larger exponent.
+        UInt128 xc, yc;
+        int xe, ye;
+        bool xn, yn;
+        if (a._e >= b._e)
+        {
+            (xc, xe, xn, yc, ye, yn) = (a._c, a._e, a._neg, b._c, b._e, bNeg);
+        }
+        else
+        {
+            (xc, xe, xn, yc, ye, yn) = (b._c, b._e, bNeg, a._c, a._e, a._neg);
+        }
+
+        var diff = xe - ye;
+        if (Digits(xc) + diff > 38)
+        {
+            var big = (ToBig(xc) * BigInteger.Pow(10, diff) * (xn ? -1 : 1)) + (ToBig(yc) * (yn ? -1 : 1));
+            return RoundBig(BigInteger.Abs(big), ye, big.Sign < 0);
+        }
+
+        var xs = xc * Pow10[diff];
+        if (xn == yn)
+        {
+            var sum = xs + yc;
+            if (sum < xs || sum >= Pow10[38])
+            {
+                var big = ToBig(xs) + ToBig(yc);
+                return RoundBig(big, ye, xn);
+            }
+
+            return Round(sum, ye, xn);
+        }
+
+        return xs >= yc ? Round(xs - yc, ye, xn) : Round(yc - xs, ye, yn);
+    }
+
+    /// <summary>Rounds an exact coefficient of up to 38 digits to 28 digits, half to even.</summary>
+    private static Dec28 Round(UInt128 c, int e, bool neg)
+    {
+        if (c < MaxCoefficient)
+        {
+            return new Dec28(c, e, neg);
+        }
+
+        var drop = Digits(c) - Precision;
+        var p = Pow10[drop];
+        var q = c / p;
+        var rem = c - (q * p);
+        var half = p / 2;
+        var up = rem > half || (rem == half && (q & 1) == 1);
+        return up ? Carry(q + 1, e + drop, neg) : new Dec28(q, e + drop, neg);
+    }
+
+    /// <summary>Rounds h·10^28 + l (h, l &lt; 10^28, h &gt; 0 or not) to 28 digits.</summary>
+    private static Dec28 RoundWide(UInt128 h, UInt128 l, int e, bool neg)
+    {
+        if (h == 0)
+        {
+            return Round(l, e, neg);
+        }
+
+        var dh = Digits(h);
+        var p = Pow10[dh];
+        var lq = l / p;
+        var rem = l - (lq * p);
+        var q = (h * Pow10[Precision - dh]) + lq;
+        var half = p / 2;
+        var up = rem > half || (rem == half && (q & 1) == 1);
+        return up ? Carry(q + 1, e + dh, neg) : new Dec28(q, e + dh, neg);
+    }
+
+    private static Dec28 RoundUp(UInt128 q, int e, bool neg, int lastDigit, bool sticky)
+    {
+        var up = lastDigit > 5 || (lastDigit == 5 && (sticky || (q & 1) == 1));
+        return up ? Carry(q + 1, e, neg) : new Dec28(q, e, neg);
+    }
+
+    private static Dec28 Carry(UInt128 q, int e, bool neg) =>
+        q >= MaxCoefficient ? new Dec28(q / 10, e + 1, neg) : new Dec28(q, e, neg);
+
+    private static Dec28 RoundBig(BigInteger c, int e, bool neg, bool sticky = false)
+    {
+        if (c.IsZero)
+        {
+            return Zero;
+        }
+
+        var digits = BigDigits(c);
+        if (digits <= Precision)
+        {
+            return new Dec28((UInt128)c, e, neg);
+        }
+
+        var drop = digits - Precision;
+        var p = BigInteger.Pow(10, drop);
+        var q = BigInteger.DivRem(c, p, out var rem);
+        var twice = rem * 2;
+        var cmp = twice.CompareTo(p);
+        var up = cmp > 0 || (cmp == 0 && (sticky || !q.IsEven));
+
+        var qq = (UInt128)(up ? q + 1 : q);
+        return Carry(qq, e + drop, neg);
+    }
+
+    private static int BigDigits(BigInteger c)
+    {
+        var estimate = (int)Math.Floor(BigInteger.Log10(c)) + 1;
+        var p = BigInteger.Pow(10, estimate);
+        if (c >= p)
+        {
+            return estimate + 1;
+        }
+
+        return c < BigInteger.Pow(10, estimate - 1) ? estimate - 1 : estimate;
+    }
+
+    private static BigInteger ToBig(UInt128 c) => (BigInteger)c;
+
+    private static BigInteger ToSignedBig(Dec28 d) => d._neg ? -(BigInteger)d._c : (BigInteger)d._c;
+
+    private static int Digits(UInt128 c)
+    {
+        // Pow10 is ascending; a linear scan from an estimate by bit length keeps this cheap.
+        var bits = 128 - (int)UInt128.LeadingZeroCount(c);
+        var d = (bits * 1233) >> 12; // ≈ bits·log10(2)
+        while (d < 39 && c >= Pow10[d])
+        {
+            d++;
+        }
+
+        return Math.Max(d, 1);
+    }
+
+    private static UInt128[] BuildPowers()
+    {
+        var p = new UInt128[39];
+        p[0] = 1;
+        for (var k = 1; k < p.Length; k++)
+        {
+            p[k] = p[k - 1] * 10;
+        }
+
+        return p;
+    }
+}

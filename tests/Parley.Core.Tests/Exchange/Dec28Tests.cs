@@ -1,0 +1,42 @@
+using Parley.Core.Models.Exchange;
+
+namespace Parley.Core.Tests.Exchange;
+
+public sealed class Dec28Tests
+{
+    [Theory]
+    [InlineData("100", "6.5", "15.38461538461538461538461538")]
+    [InlineData("1", "3", "0.3333333333333333333333333333")]
+    [InlineData("2", "3", "0.6666666666666666666666666667")]
+    [InlineData("45", "1.5", "30")]
+    public void Divide_Values_RoundsToTwentyEightDigitsHalfEven(string a, string b, string expected) =>
+        Assert.Equal(D(expected), D(a) / D(b));
+
+    [Fact]
+    public void Multiply_WideOperands_RoundsOnce()
+    {
+        // (1/3)·(2/3) to 28 digits: 0.2222222222222222222222222222 (Python decimal gives the same).
+        var third = D("1") / D("3");
+        var twoThirds = D("2") / D("3");
+        Assert.Equal(D("0.2222222222222222222222222222"), third * twoThirds);
+    }
+
+    [Fact]
+    public void Add_CarryToTwentyNineDigits_RoundsHalfEven()
+    {
+        // 9999999999999999999999999999 + 1 = 1.000000000000000000000000000E+28 exactly; + 0.5 ties to even.
+        Assert.Equal(D("10000000000000000000000000000"), D("9999999999999999999999999999") + D("1"));
+        Assert.Equal(D("1000000000000000000000000000"), D("1000000000000000000000000000") + D("0.5"));
+        Assert.Equal(D("1000000000000000000000000002"), D("1000000000000000000000000001") + D("0.5"));
+    }
+
+    [Fact]
+    public void Compare_DifferentExponents_Exact()
+    {
+        Assert.True(D("1E-26") > Dec28.Zero);
+        Assert.True(D("-1E-26") < Dec28.Zero);
+        Assert.Equal(D("100.0"), D("100"));
+    }
+
+    private static Dec28 D(string s) => Dec28.FromDecimal(decimal.Parse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
+}
