@@ -13,20 +13,32 @@ public static class WeightedStats
     /// <summary>The number of scratch doubles <see cref="Median"/> needs for <paramref name="count"/> values.</summary>
     public static int MedianScratchLength(int count) => checked(3 * count);
 
-    /// <summary>Returns <c>Σ wᵢ·xᵢ / Σ wᵢ</c>, in the units of <paramref name="values"/>.</summary>
+    /// <summary>
+    /// Returns <c>Σ wᵢ·xᵢ / Σ wᵢ</c>, in the units of <paramref name="values"/>; always within the range of the values
+    /// that have positive weight.
+    /// </summary>
     /// <param name="values">Finite values.</param>
     /// <param name="weights">Finite weights ≥ 0, same length, positive total.</param>
     public static double Mean(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
         CheckLengths(values, weights);
         double sum = 0, total = 0;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
         for (var i = 0; i < values.Length; i++)
         {
             sum += weights[i] * values[i];
             total += weights[i];
+            if (weights[i] > 0)
+            {
+                min = Math.Min(min, values[i]);
+                max = Math.Max(max, values[i]);
+            }
         }
 
-        return sum / total;
+        // The quotient can land an ulp outside the weighted values' range (e.g. one actor: w·x/w ≠ x);
+        // clamping keeps the documented invariant min ≤ mean ≤ max exact.
+        var mean = sum / total;
+        return min <= max ? Math.Clamp(mean, min, max) : mean;
     }
 
     /// <summary>

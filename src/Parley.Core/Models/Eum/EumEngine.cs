@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.Eum;
@@ -11,9 +9,9 @@ namespace Parley.Core.Models.Eum;
 /// </summary>
 /// <remarks>
 /// One round is <see cref="PrepareRound"/> (median, risk exponents, probabilities), <see cref="ChooseOffers"/>
-/// and <see cref="ApplyMoves"/>. All loops run in a fixed order, and the vector reduction in
-/// <see cref="SumPositiveNegative"/> uses a fixed width and lane order, so a given input gives the same bits
-/// on every run. Not thread-safe.
+/// and <see cref="ApplyMoves"/>. A round costs O(n²) powers and O(n² + n log n) additions (the vote tallies use
+/// cumulative sums over voters sorted by position). All loops run in a fixed order with no parallel reductions, so
+/// a given input gives the same bits on every run. Not thread-safe.
 /// </remarks>
 internal sealed class EumEngine
 {
@@ -31,9 +29,16 @@ internal sealed class EumEngine
     private readonly int[] _moveTarget;
     private readonly OfferKind[] _moveKind;
 
-    // _votes[a·n + k] = w_k·(|x_k − x_a|/L)^{r_k}: voter k's weighted loss at alternative a. Row a is contiguous
-    // so that num(i,j) is a streaming pass over two rows.
-    private readonly double[] _votes;
+    // _loss[a·(n+1) + t] = Σ_{u<t} w_k·(|x_k − x_a|/L)^{r_k} with k = _order[u]: the cumulative weighted loss at
+    // alternative a of the t leftmost voters. Because every voter's loss grows with distance, the voters who
+    // prefer x_i to x_j are exactly those on x_i's side of the midpoint, a contiguous run in position order, so
+    // num(i,j) is a difference of two cumulative sums: O(1) per dyad instead of O(n).
+    private readonly double[] _loss;
+
+    // Actor indices sorted by position, the sorted positions, and each actor's rank in that order.
+    private readonly int[] _order;
+    private readonly double[] _sortedX;
+    private readonly int[] _rank;
 
     // _num[i·n + j] = num(i,j) = Σ_k max(0, v_k(x_i, x_j; r_k)), the votes for i over j, and
     // _numT[i·n + j] = num(j,i). Keeping both layouts lets every hot loop over j read contiguously, which
@@ -41,7 +46,7 @@ internal sealed class EumEngine
     private readonly double[] _num;
     private readonly double[] _numT;
 
-    // Side of the square tiles used to mirror the upper triangles into the lower ones.
+    // Side of the square tiles used to mirror one triangle of the tallies into the other.
     private const int Tile = 32;
 
     private int _n;
@@ -63,7 +68,10 @@ internal sealed class EumEngine
         _moveTarget = new int[maxActors];
         _moveKind = new OfferKind[maxActors];
         var cells = checked(maxActors * maxActors);
-        _votes = new double[cells];
+        _loss = new double[checked(maxActors * (maxActors + 1))];
+        _order = new int[maxActors];
+        _sortedX = new double[maxActors];
+        _rank = new int[maxActors];
         _num = new double[cells];
         _numT = new double[cells];
     }
@@ -339,56 +347,83 @@ internal sealed class EumEngine
         return contest - (_q * statusQuo + (1 - _q) * drift);
     }
 
-    // §3 with the current _r: fills _votes, _num and _den.
+    // §3 with the current _r: fills _num, _numT and _den. Equal to the spec's triple sums up to rounding
+    // (the tests compare against a literal evaluation to 1e-12).
     private void ComputeProbabilities()
     {
         var n = _n;
-        var votes = _votes.AsSpan(0, n * n);
+        var stride = n + 1;
+        var order = _order.AsSpan(0, n);
+        var sorted = _sortedX.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        _x.AsSpan(0, n).CopyTo(sorted);
+        sorted.Sort(order);
+        for (var u = 0; u < n; u++)
+        {
+            _rank[order[u]] = u;
+        }
+
         for (var a = 0; a < n; a++)
         {
             var xa = _x[a];
-            var row = votes.Slice(a * n, n);
-            for (var k = 0; k < n; k++)
+            var row = _loss.AsSpan(a * stride, stride);
+            double acc = 0;
+            row[0] = 0;
+            for (var u = 0; u < n; u++)
             {
-                row[k] = _w[k] * Power(Math.Abs(_x[k] - xa) / _l, _r[k]);
+                var k = order[u];
+                acc += _w[k] * Power(Math.Abs(_x[k] - xa) / _l, _r[k]);
+                row[u + 1] = acc;
             }
         }
 
-        // Σ_k |v_k(a,b)| = num(a,b) + num(b,a), and the diagonal is zero, so DEN over all ordered pairs is
-        // twice the sum over unordered pairs.
-        // Upper triangles, four rows i at a time against each later row j: every row j is streamed once per
-        // block instead of once per i. Each pair keeps its own accumulators, so blocking does not change a bit.
-        var i0 = 0;
-        for (; i0 + 4 <= n; i0 += 4)
+        // Dyads in position order: for a fixed left actor the midpoint only moves right, so the two voter
+        // boundaries (first voter at or past the midpoint, first voter past it) only advance.
+        for (var u = 0; u < n; u++)
         {
-            for (var i = i0; i < i0 + 4; i++)
+            var lo = order[u];
+            var xlo = _x[lo];
+            var rowLo = _loss.AsSpan(lo * stride, stride);
+            int below = 0, notAbove = 0;
+            for (var v = u + 1; v < n; v++)
             {
-                PairsWithinBlock(votes, i, i0 + 4, n);
-            }
+                var hi = order[v];
+                var xhi = _x[hi];
+                double forLo = 0, forHi = 0;
+                if (xhi != xlo)
+                {
+                    var mid = 0.5 * (xlo + xhi);
+                    while (below < n && sorted[below] < mid)
+                    {
+                        below++;
+                    }
 
-            var r0 = votes.Slice(i0 * n, n);
-            var r1 = votes.Slice((i0 + 1) * n, n);
-            var r2 = votes.Slice((i0 + 2) * n, n);
-            var r3 = votes.Slice((i0 + 3) * n, n);
-            for (var j = i0 + 4; j < n; j++)
-            {
-                SumPositiveNegative4(votes.Slice(j * n, n), r0, r1, r2, r3, out var pos, out var neg);
-                _num[i0 * n + j] = pos.GetElement(0);
-                _num[(i0 + 1) * n + j] = pos.GetElement(1);
-                _num[(i0 + 2) * n + j] = pos.GetElement(2);
-                _num[(i0 + 3) * n + j] = pos.GetElement(3);
-                _numT[i0 * n + j] = neg.GetElement(0);
-                _numT[(i0 + 1) * n + j] = neg.GetElement(1);
-                _numT[(i0 + 2) * n + j] = neg.GetElement(2);
-                _numT[(i0 + 3) * n + j] = neg.GetElement(3);
+                    notAbove = Math.Max(notAbove, below);
+                    while (notAbove < n && sorted[notAbove] <= mid)
+                    {
+                        notAbove++;
+                    }
+
+                    // Voters left of the midpoint lose more at x_hi; voters right of it lose more at x_lo;
+                    // voters on it are indifferent. Rounding can leave an ulp below zero: clamp.
+                    var rowHi = _loss.AsSpan(hi * stride, stride);
+                    forLo = Math.Max(0, rowHi[below] - rowLo[below]);
+                    forHi = Math.Max(0, (rowLo[n] - rowHi[n]) - (rowLo[notAbove] - rowHi[notAbove]));
+                }
+
+                _num[lo * n + hi] = forLo;
+                _numT[lo * n + hi] = forHi;
             }
         }
 
-        for (var i = i0; i < n; i++)
-        {
-            PairsWithinBlock(votes, i, n, n);
-        }
+        MirrorByRank(n);
 
+        // Σ_k |v_k(a,b)| = num(a,b) + num(b,a) and the diagonal is zero, so DEN over all ordered pairs is
+        // twice the sum over unordered pairs, summed here in index order.
         double total = 0;
         for (var i = 0; i < n; i++)
         {
@@ -400,124 +435,32 @@ internal sealed class EumEngine
             }
         }
 
-        // Lower triangles: num(j,i) = numT(i,j) and numT(j,i) = num(i,j) for i < j.
-        MirrorUpperInto(_numT, _num, n);
-        MirrorUpperInto(_num, _numT, n);
         _den = 2 * total;
     }
 
-    // target[j·n + i] = source[i·n + j] for i < j, tile by tile so both sides stay in cache.
-    private static void MirrorUpperInto(double[] source, double[] target, int n)
+    // The dyad loop filled row a for every b ranked after a; fill row b from it (num(b,a) = numT(a,b) and
+    // numT(b,a) = num(a,b)), tile by tile so that both sides stay in cache.
+    private void MirrorByRank(int n)
     {
-        for (var i0 = 0; i0 < n; i0 += Tile)
+        for (var a0 = 0; a0 < n; a0 += Tile)
         {
-            var i1 = Math.Min(n, i0 + Tile);
-            for (var j0 = i0; j0 < n; j0 += Tile)
+            var a1 = Math.Min(n, a0 + Tile);
+            for (var b0 = 0; b0 < n; b0 += Tile)
             {
-                var j1 = Math.Min(n, j0 + Tile);
-                for (var i = i0; i < i1; i++)
+                var b1 = Math.Min(n, b0 + Tile);
+                for (var a = a0; a < a1; a++)
                 {
-                    for (var j = Math.Max(j0, i + 1); j < j1; j++)
+                    var rankA = _rank[a];
+                    for (var b = b0; b < b1; b++)
                     {
-                        target[j * n + i] = source[i * n + j];
+                        if (rankA < _rank[b])
+                        {
+                            _num[b * n + a] = _numT[a * n + b];
+                            _numT[b * n + a] = _num[a * n + b];
+                        }
                     }
                 }
             }
         }
-    }
-
-    // num(i,j) and num(j,i) for i < j < end, one pair at a time.
-    private void PairsWithinBlock(Span<double> votes, int i, int end, int n)
-    {
-        var rowI = votes.Slice(i * n, n);
-        for (var j = i + 1; j < end; j++)
-        {
-            // v_k(x_i, x_j) > 0 when voter k loses more at x_j than at x_i.
-            SumPositiveNegative(votes.Slice(j * n, n), rowI, out var forI, out var forJ);
-            _num[i * n + j] = forI;
-            _numT[i * n + j] = forJ;
-        }
-    }
-
-    // SumPositiveNegative(a, b_q) for four rows b_q at once; lane q of the results belongs to b_q. The arithmetic
-    // per pair is exactly that of the single-pair kernel.
-    private static void SumPositiveNegative4(ReadOnlySpan<double> a, ReadOnlySpan<double> b0, ReadOnlySpan<double> b1, ReadOnlySpan<double> b2, ReadOnlySpan<double> b3, out Vector256<double> positive, out Vector256<double> negative)
-    {
-        var n = a.Length;
-        ref var ra = ref MemoryMarshal.GetReference(a);
-        ref var r0 = ref MemoryMarshal.GetReference(b0);
-        ref var r1 = ref MemoryMarshal.GetReference(b1);
-        ref var r2 = ref MemoryMarshal.GetReference(b2);
-        ref var r3 = ref MemoryMarshal.GetReference(b3);
-        var zero = Vector256<double>.Zero;
-        Vector256<double> p0 = zero, p1 = zero, p2 = zero, p3 = zero, q0 = zero, q1 = zero, q2 = zero, q3 = zero;
-        var k = 0;
-        for (; k <= n - 4; k += 4)
-        {
-            var va = Vector256.LoadUnsafe(ref ra, (nuint)k);
-            var d0 = va - Vector256.LoadUnsafe(ref r0, (nuint)k);
-            var d1 = va - Vector256.LoadUnsafe(ref r1, (nuint)k);
-            var d2 = va - Vector256.LoadUnsafe(ref r2, (nuint)k);
-            var d3 = va - Vector256.LoadUnsafe(ref r3, (nuint)k);
-            p0 += Vector256.Max(d0, zero);
-            q0 += Vector256.Max(-d0, zero);
-            p1 += Vector256.Max(d1, zero);
-            q1 += Vector256.Max(-d1, zero);
-            p2 += Vector256.Max(d2, zero);
-            q2 += Vector256.Max(-d2, zero);
-            p3 += Vector256.Max(d3, zero);
-            q3 += Vector256.Max(-d3, zero);
-        }
-
-        var pos = Vector256.Create(Reduce(p0), Reduce(p1), Reduce(p2), Reduce(p3));
-        var neg = Vector256.Create(Reduce(q0), Reduce(q1), Reduce(q2), Reduce(q3));
-        for (; k < n; k++)
-        {
-            var diff = Vector256.Create(a[k]) - Vector256.Create(b0[k], b1[k], b2[k], b3[k]);
-            pos += Vector256.Max(diff, zero);
-            neg += Vector256.Max(-diff, zero);
-        }
-
-        positive = pos;
-        negative = neg;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Reduce(Vector256<double> v) => (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
-
-    // Returns Σ max(0, a_k − b_k) and Σ max(0, b_k − a_k). Fixed 4-lane width and fixed lane order, so the
-    // result does not depend on the hardware's vector width.
-    private static void SumPositiveNegative(ReadOnlySpan<double> a, ReadOnlySpan<double> b, out double positive, out double negative)
-    {
-        var n = a.Length;
-        ref var ra = ref MemoryMarshal.GetReference(a);
-        ref var rb = ref MemoryMarshal.GetReference(b);
-        var pos = Vector256<double>.Zero;
-        var neg = Vector256<double>.Zero;
-        var k = 0;
-        for (; k <= n - 4; k += 4)
-        {
-            var diff = Vector256.LoadUnsafe(ref ra, (nuint)k) - Vector256.LoadUnsafe(ref rb, (nuint)k);
-            pos += Vector256.Max(diff, Vector256<double>.Zero);
-            neg += Vector256.Max(-diff, Vector256<double>.Zero);
-        }
-
-        var p = (pos.GetElement(0) + pos.GetElement(1)) + (pos.GetElement(2) + pos.GetElement(3));
-        var q = (neg.GetElement(0) + neg.GetElement(1)) + (neg.GetElement(2) + neg.GetElement(3));
-        for (; k < n; k++)
-        {
-            var diff = a[k] - b[k];
-            if (diff > 0)
-            {
-                p += diff;
-            }
-            else
-            {
-                q -= diff;
-            }
-        }
-
-        positive = p;
-        negative = q;
     }
 }

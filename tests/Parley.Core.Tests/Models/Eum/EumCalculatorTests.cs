@@ -119,6 +119,45 @@ public sealed class EumCalculatorTests
         Assert.Equal(0.5, sum, 1e-12);
     }
 
+    [Theory]
+    [InlineData(0, 1.0)] // the published case
+    [InlineData(12, 1.0)] // random issues, positions on a 0.1 grid (shared positions, voters on midpoints)
+    [InlineData(40, 0.6)]
+    public void Probability_AnyIssue_EqualsLiteralSpecTripleSums(int randomActors, double q)
+    {
+        // Given the engine's tallies, which use cumulative sums over voters sorted by position
+        var input = randomActors == 0 ? ReferenceData.EmissionStandards() : ModelProperties.RandomIssue(new Random(randomActors), randomActors);
+        var calc = EumCalculator.ForInitialState(input, new EumOptions { Q = q });
+        var n = input.Count;
+        var l = calc.ScaleLength;
+        var w = Enumerable.Range(0, n).Select(k => input.Capabilities[k] * input.Saliences[k] / 100).ToArray();
+
+        // When P is evaluated literally as spec §3 writes it
+        double Vote(int k, int a, int b) => w[k] * (Math.Pow(Math.Abs(input.Positions[k] - input.Positions[b]) / l, calc.RiskExponent(k))
+            - Math.Pow(Math.Abs(input.Positions[k] - input.Positions[a]) / l, calc.RiskExponent(k)));
+        double den = 0;
+        for (var k = 0; k < n; k++)
+        {
+            for (var a = 0; a < n; a++)
+            {
+                for (var b = 0; b < n; b++)
+                {
+                    den += Math.Abs(Vote(k, a, b));
+                }
+            }
+        }
+
+        // Then they agree to 1e-12 (absolute, on probabilities that sum to 1/2)
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                var num = input.Positions[i] == input.Positions[j] ? 0 : Enumerable.Range(0, n).Sum(k => Math.Max(0, Vote(k, i, j)));
+                Assert.Equal(num / den, calc.Probability(i, j), 1e-12);
+            }
+        }
+    }
+
     [Fact]
     public void ForInitialState_AllPositionsEqual_Throws()
     {
