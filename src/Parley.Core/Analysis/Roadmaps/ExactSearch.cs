@@ -3,7 +3,7 @@ namespace Parley.Core.Analysis.Roadmaps;
 /// <summary>
 /// Exact search: breadth-first over the step sets reachable by acceptable packages, stage by stage. A set's future
 /// depends only on the set and the stages left, so each set is expanded once, at the first (smallest) stage that
-/// reaches it; a set is not expanded when the upper bound for all its supersets is below the incumbent's gain. When it
+/// reaches it; a set is not expanded when the upper bound for all its supersets does not exceed the incumbent's gain. When it
 /// completes within budget, the incumbent it returns is optimal: every reachable set that could beat it was reached.
 /// </summary>
 internal static class ExactSearch
@@ -14,6 +14,7 @@ internal static class ExactSearch
         var frontier = new List<ulong> { 0 };
         var best = incumbent;
         var y = new double[m.M];
+        var vetoBefore = new double[m.Veto.Length];
         var budget = evaluations + options.ExactEvaluationBudget;
         for (var stage = 1; stage <= m.MaxStages && frontier.Count > 0; stage++)
         {
@@ -21,18 +22,21 @@ internal static class ExactSearch
             foreach (var set in frontier)
             {
                 m.StateOf(set, y);
-                if (bound.Of(set, y, stage - 1) < best.Gain - Incumbent.Tolerance)
+                // Supersets cannot beat the incumbent by more than the tie tolerance: skip them (so among equally good
+                // roadmaps the first met in search order is kept).
+                if (bound.Of(set, y, stage - 1) <= best.Gain + Incumbent.Tolerance)
                 {
                     continue;
                 }
 
+                m.VetoUtilities(y, vetoBefore);
                 var avail = m.Available(set);
                 var stageBest = best;
                 var overBudget = false;
                 var completed = PackageEnumerator.ForEach(m, avail, y, ref evaluations, (package, after) =>
                 {
                     var s = set | package;
-                    if (parent.ContainsKey(s) || !m.Acceptable(y, after))
+                    if (!m.AcceptableFrom(vetoBefore, after) || parent.ContainsKey(s))
                     {
                         return true;
                     }

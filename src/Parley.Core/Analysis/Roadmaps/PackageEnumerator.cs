@@ -37,9 +37,11 @@ internal static class PackageEnumerator
     /// <summary>Collects every acceptable package.</summary>
     public static void ForEachAcceptable(RoadmapModel m, ulong avail, double[] before, ref long evaluations, Action<ulong> onAcceptable)
     {
+        var vetoBefore = new double[m.Veto.Length];
+        m.VetoUtilities(before, vetoBefore);
         ForEach(m, avail, before, ref evaluations, (p, after) =>
         {
-            if (m.Acceptable(before, after))
+            if (m.AcceptableFrom(vetoBefore, after))
             {
                 onAcceptable(p);
             }

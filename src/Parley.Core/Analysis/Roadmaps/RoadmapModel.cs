@@ -181,6 +181,29 @@ internal sealed class RoadmapModel
         return true;
     }
 
+    /// <summary>Writes each veto player's utility at <paramref name="y"/> into <paramref name="utilities"/> (veto order).</summary>
+    public void VetoUtilities(ReadOnlySpan<double> y, Span<double> utilities)
+    {
+        for (var k = 0; k < Veto.Length; k++)
+        {
+            utilities[k] = Utility(Veto[k], y);
+        }
+    }
+
+    /// <summary>Like <see cref="Acceptable"/>, with the veto players' utilities before the stage precomputed.</summary>
+    public bool AcceptableFrom(ReadOnlySpan<double> vetoBefore, ReadOnlySpan<double> after)
+    {
+        for (var k = 0; k < Veto.Length; k++)
+        {
+            if (Utility(Veto[k], after) - vetoBefore[k] < -Epsilon)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The smallest veto margin from <paramref name="before"/> to <paramref name="after"/> (+∞ without veto players).</summary>
     public double MinMargin(ReadOnlySpan<double> before, ReadOnlySpan<double> after)
     {

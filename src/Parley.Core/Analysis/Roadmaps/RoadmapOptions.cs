@@ -20,15 +20,15 @@ public sealed record RoadmapOptions
 
     /// <summary>
     /// Budget of the exact search: package evaluations (acceptance checks) before it gives up and the result falls
-    /// back to the heuristic's best with the optimality gap reported. ≥ 1. Default 20 million (a few seconds).
+    /// back to the heuristic's best with the optimality gap reported. ≥ 1. Default 10 million (about a second or two on one core).
     /// </summary>
-    public long ExactEvaluationBudget { get; init; } = 20_000_000;
+    public long ExactEvaluationBudget { get; init; } = 10_000_000;
 
     /// <summary>Budget of the exact search: distinct step sets kept in memory. ≥ 1. Default 2 million.</summary>
     public int ExactStateBudget { get; init; } = 2_000_000;
 
-    /// <summary>Sets kept per stage by the heuristic beam search that seeds the exact search; ≥ 1. Default 48.</summary>
-    public int BeamWidth { get; init; } = 48;
+    /// <summary>Sets kept per stage by the heuristic beam search that seeds the exact search; ≥ 1. Default 16.</summary>
+    public int BeamWidth { get; init; } = 16;
 
     /// <summary>
     /// When the available steps give more candidate packages than this, the heuristic builds packages greedily

@@ -12,7 +12,9 @@ namespace Parley.Core.Analysis.Roadmaps;
 /// good incumbent, then an exact breadth-first search over reachable sets with branch-and-bound pruning. If the exact
 /// search finishes within <see cref="RoadmapOptions.ExactEvaluationBudget"/> the answer is optimal; otherwise it is
 /// the best found and <see cref="RoadmapSearchReport.Gap"/> bounds how far it may be from the optimum.
-/// Deterministic: ties go to fewer stages, then fewer steps, then the smallest step ids. Thread-safe (no shared state).
+/// Deterministic: among roadmaps met during the search with equal gain (within 1e-9) it keeps the one with fewer
+/// stages, then fewer steps, then the smallest step ids; once no superset can beat the best by more than 1e-9 the
+/// search stops looking for tie-breaks. Thread-safe (no shared state).
 /// </remarks>
 public static class RoadmapPlanner
 {

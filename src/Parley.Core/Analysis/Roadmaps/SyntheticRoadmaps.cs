@@ -5,8 +5,9 @@ namespace Parley.Core.Analysis.Roadmaps;
 
 /// <summary>
 /// Random roadmap problems with a fixed seed, for benchmarks and scaling tests: issues on 0–100, actors with random
-/// positions and saliences, and steps that are concessions (each moves its issues away from the owner's own position,
-/// so that reciprocal packages are needed). Same seed and sizes give the same problem.
+/// positions, saliences concentrated on two core issues per actor (so that trades are possible), and steps that are
+/// concessions: each moves an issue toward the actor who cares most about it, usually at the owner's cost, so that
+/// reciprocal packages are needed. Same seed and sizes give the same problem.
 /// </summary>
 public static class SyntheticRoadmaps
 {
@@ -30,8 +31,20 @@ public static class SyntheticRoadmaps
         var actorList = Enumerable.Range(0, actors)
             .Select(a => new RoadmapActor(
                 Id("a", a),
-                issueList.Select(i => new ActorStance(i.Id, Math.Round(100 * rng.NextDouble()), Math.Round(10 + (90 * rng.NextDouble())))).ToList()))
+                issueList.Select(i => new ActorStance(i.Id, Math.Round(100 * rng.NextDouble()), Math.Round(10 + (30 * rng.NextDouble())))).ToList()))
             .ToList();
+        for (var a = 0; a < actors; a++)
+        {
+            // Two core issues per actor carry most of its salience.
+            for (var c = 0; c < 2; c++)
+            {
+                var i = rng.Next(issues);
+                var stances = actorList[a].Stances.ToList();
+                stances[i] = stances[i] with { Salience = Math.Round(70 + (30 * rng.NextDouble())) };
+                actorList[a] = actorList[a] with { Stances = stances };
+            }
+        }
+
         var list = new List<Step>();
         for (var j = 0; j < steps; j++)
         {
@@ -41,8 +54,8 @@ public static class SyntheticRoadmaps
             var effects = new List<StepEffect>();
             foreach (var i in touched)
             {
-                var ownerPosition = actorList[owner].Stances[i].Position;
-                var direction = ownerPosition >= issueList[i].Start ? -1 : 1;
+                var keen = Enumerable.Range(0, actors).Where(a => a != owner).OrderByDescending(a => actorList[a].Stances[i].Salience).ThenBy(a => a).First();
+                var direction = actorList[keen].Stances[i].Position >= issueList[i].Start ? 1 : -1;
                 effects.Add(new StepEffect(issueList[i].Id, direction * Math.Round(3 + (12 * rng.NextDouble()))));
             }
 

@@ -1,9 +1,10 @@
 using Parley.Core.Analysis.Roadmaps;
 using Parley.Core.Scenarios;
+using Xunit.Abstractions;
 
 namespace Parley.Core.Tests.Analysis.Roadmaps;
 
-public class RoadmapPlannerTests
+public class RoadmapPlannerTests(ITestOutputHelper output)
 {
     private const double Tolerance = 1e-9;
 
@@ -170,14 +171,19 @@ public class RoadmapPlannerTests
         Assert.Equal(a.BeneficiaryGain, b.BeneficiaryGain);
     }
 
-    [Fact]
-    public void Plan_FortySteps_ReturnsValidRoadmapWithBoundedGap()
+    [Theory]
+    [InlineData(40, 2025)]
+    [InlineData(40, 7)]
+    [InlineData(24, 3)]
+    public void Plan_LargeLibrary_ReturnsValidRoadmapWithBoundedGap(int steps, int seed)
     {
-        // Given the benchmark's 40-step synthetic library
-        var problem = SyntheticRoadmaps.Create(40, 2025);
+        // Given a synthetic library (40 steps, seed 2025, is the benchmark's)
+        var problem = SyntheticRoadmaps.Create(steps, seed);
 
         // When
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = RoadmapPlanner.Plan(problem);
+        output.WriteLine($"{steps} steps, seed {seed}: {watch.ElapsedMilliseconds} ms, {result.Status}, gain {result.BeneficiaryGain:0.0000}, stages {result.Stages.Count}, steps {result.Stages.Sum(s => s.StepIds.Count)}, {result.Search}");
 
         // Then: a valid roadmap, the bound is at least the gain, the gap is the difference (tolerance 1e-9)
         AssertValid(problem, result);
