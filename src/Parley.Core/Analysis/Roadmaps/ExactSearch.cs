@@ -16,6 +16,12 @@ internal static class ExactSearch
         var y = new double[m.M];
         var vetoBefore = new double[m.Veto.Length];
         var budget = evaluations + options.ExactEvaluationBudget;
+        if (best.Gain >= bound.Root - Incumbent.Tolerance)
+        {
+            // The incumbent already reaches the root bound: nothing can beat it.
+            return (best, true, 1);
+        }
+
         for (var stage = 1; stage <= m.MaxStages && frontier.Count > 0; stage++)
         {
             var next = new List<ulong>();
@@ -58,6 +64,11 @@ internal static class ExactSearch
                     return true;
                 });
                 best = stageBest;
+                if (best.Gain >= bound.Root - Incumbent.Tolerance)
+                {
+                    return (best, true, parent.Count);
+                }
+
                 if (!completed || overBudget || evaluations > budget)
                 {
                     return (best, false, parent.Count);
