@@ -13,7 +13,7 @@ namespace Parley.Cli.Commands;
 internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settings>
 {
     /// <summary>Draws run when --draws is not given: enough for a stable p10/p90, cheap enough for an instant answer.</summary>
-    public const int DefaultDraws = 2000;
+    public const int DefaultDraws = 1000;
 
     internal sealed class Settings : UncertaintySettings
     {
@@ -34,7 +34,7 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
         public double? Q { get; init; }
 
         [CommandOption("--draws <N>")]
-        [Description("Monte Carlo draws over the low / most-likely / high ranges (default 2000; 0 = most-likely values only).")]
+        [Description("Monte Carlo draws over the low / most-likely / high ranges (default 1000; 0 = most-likely values only).")]
         public int Draws { get; init; } = DefaultDraws;
 
         [CommandOption("--quantiles <LIST>")]
