@@ -12,7 +12,7 @@ namespace Parley.Formats.Steps;
 /// </summary>
 public static class StepLibraryReader
 {
-    private static readonly string[] RootKeys = ["id", "name", "scenario", "description", "steps"];
+    private static readonly string[] RootKeys = ["id", "name", "scenario", "description", "allies", "steps"];
     private static readonly string[] StepKeys = ["id", "name", "owner", "effects", "prerequisites", "reversible", "evidence"];
     private static readonly string[] EvidenceKeys = ["source", "quotes", "note"];
 
@@ -80,6 +80,18 @@ public static class StepLibraryReader
             CheckKeys(root, RootKeys, string.Empty);
             var id = Scalar(root, "id", "id", required: true) ?? "steps";
             var name = Scalar(root, "name", "name", required: false);
+            var allies = ReadStrings(Child(root, "allies"), "allies");
+            if (scenario is not null && Child(root, "allies") is YamlSequenceNode allyNodes)
+            {
+                for (var k = 0; k < allyNodes.Children.Count; k++)
+                {
+                    if (allyNodes.Children[k] is YamlScalarNode { Value: { } ally } && scenario.FindActor(ally) is null)
+                    {
+                        Problems.Add(new ScenarioProblem(At(allyNodes.Children[k].Start), $"allies[{k}]", $"Unknown actor '{ally}'. Known actors: {string.Join(", ", scenario.Actors.Select(a => a.Id))}."));
+                    }
+                }
+            }
+
             var stepsNode = Child(root, "steps");
             var steps = new List<Step>();
             var stepNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -121,7 +133,7 @@ public static class StepLibraryReader
                 return null;
             }
 
-            return StepLibrary.Create(id, name, steps);
+            return StepLibrary.Create(id, name, steps, allies);
         }
 
         private Step? ReadStep(YamlNode node, string path)

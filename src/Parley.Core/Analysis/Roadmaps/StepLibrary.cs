@@ -11,11 +11,12 @@ public sealed class StepLibrary
 {
     private readonly Dictionary<string, Step> _byId;
 
-    private StepLibrary(string id, string? name, IReadOnlyList<Step> steps)
+    private StepLibrary(string id, string? name, IReadOnlyList<Step> steps, IReadOnlyList<string> allies)
     {
         Id = id;
         Name = name;
         Steps = steps;
+        Allies = allies;
         _byId = steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
@@ -28,6 +29,12 @@ public sealed class StepLibrary
     /// <summary>The steps, ordered by id (ordinal).</summary>
     public IReadOnlyList<Step> Steps { get; }
 
+    /// <summary>
+    /// Actors the library names as allies whose consent every stage needs besides the step owners (the chapter's
+    /// "no deal ... without the US coordinating with its allies"); ordinal order, possibly empty.
+    /// </summary>
+    public IReadOnlyList<string> Allies { get; }
+
     /// <summary>The step with <paramref name="id"/>, or null.</summary>
     public Step? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -36,7 +43,7 @@ public sealed class StepLibrary
 
     /// <summary>Validates and builds a library.</summary>
     /// <exception cref="ArgumentException">Any invariant is broken; the message lists every problem.</exception>
-    public static StepLibrary Create(string id, string? name, IEnumerable<Step> steps)
+    public static StepLibrary Create(string id, string? name, IEnumerable<Step> steps, IEnumerable<string>? allies = null)
     {
         ArgumentNullException.ThrowIfNull(steps);
         var list = steps.ToList();
@@ -46,7 +53,7 @@ public sealed class StepLibrary
             throw new ArgumentException($"Invalid step library '{id}': {string.Join(" ", problems)}", nameof(steps));
         }
 
-        return new StepLibrary(id, name, list.OrderBy(s => s.Id, StringComparer.Ordinal).ToList());
+        return new StepLibrary(id, name, list.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(), (allies ?? []).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Every invariant broken by <paramref name="steps"/>, one sentence each; empty when valid.</summary>
