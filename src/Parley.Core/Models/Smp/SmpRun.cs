@@ -515,17 +515,23 @@ internal sealed class SmpRun
     /// §4 with k = i: h's estimate (through <paramref name="r"/>, <paramref name="colI"/>, <paramref name="diag"/>) of
     /// the probability that i beats j and of i's expected gain from challenging j.
     /// </summary>
-    private (double P, double Gain) Evaluate(int i, int k, int j, double[] r, double[] colI, double[] diag)
+    private (double P, double Gain) Evaluate(int i, int k, int j, double[] r, double[] colI, double[] diag) =>
+        _o.VotingRule == SmpVotingRule.Prop
+            ? Evaluate(default(PropVote), i, k, j, r, colI, diag)
+            : Evaluate(new RuleVote(_o.VotingRule), i, k, j, r, colI, diag);
+
+    // Generic over the voting rule so that the JIT compiles the default (Prop) hot loop without a per-vote switch.
+    private (double P, double Gain) Evaluate<TVote>(TVote rule, int i, int k, int j, double[] r, double[] colI, double[] diag)
+        where TVote : struct, IVote
     {
         var n = _n;
-        var rule = _o.VotingRule;
         var dj = _deltaT.AsSpan(j * n, n);
         var aii = colI[i];
         var aij = SmpMath.Utility(dj[i], r[i]);
         var aji = colI[j];
         var ajj = diag[j];
-        var ai = SmpMath.Vote(rule, _weight[i], aii, aij);
-        var aj = SmpMath.Vote(rule, _weight[j], aji, ajj);
+        var ai = rule.Vote(_weight[i], aii, aij);
+        var aj = rule.Vote(_weight[j], aji, ajj);
         var alpha = SmpMath.ChallengeFloor + Math.Max(ai, 0) + Math.Max(aj, 0);
         var beta = SmpMath.ChallengeFloor + Math.Max(-ai, 0) + Math.Max(-aj, 0);
         double plus = alpha, minus = beta;
@@ -541,7 +547,7 @@ internal sealed class SmpRun
             var anj = SmpMath.Utility(dj[t], r[t]);
             var ann = diag[t];
             var w = _weight[t];
-            var v = SmpMath.Vote(rule, w, ani, anj);
+            var v = rule.Vote(w, ani, anj);
             var pv = Math.Max(v, 0);
             var pi = (alpha + pv) / (alpha + pv + beta + Math.Max(-v, 0));
             double withI, withJ;
@@ -561,7 +567,7 @@ internal sealed class SmpRun
                     break;
             }
 
-            var tv = SmpMath.Vote(rule, w, withI, withJ);
+            var tv = rule.Vote(w, withI, withJ);
             if (tv > 0)
             {
                 plus += tv;
@@ -638,5 +644,20 @@ internal sealed class SmpRun
         }
 
         return (yi, yj);
+    }
+
+    private interface IVote
+    {
+        double Vote(double w, double a, double b);
+    }
+
+    private readonly struct PropVote : IVote
+    {
+        public double Vote(double w, double a, double b) => w * (a - b);
+    }
+
+    private readonly struct RuleVote(SmpVotingRule rule) : IVote
+    {
+        public double Vote(double w, double a, double b) => SmpMath.Vote(rule, w, a, b);
     }
 }
