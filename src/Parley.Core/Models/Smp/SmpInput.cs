@@ -11,10 +11,11 @@ public readonly record struct SmpScale(double Low, double High)
     public static SmpScale Percent { get; } = new(0, 100);
 
     /// <summary>Maps a native value onto 0–100 (50 when the scale has zero width).</summary>
-    public double ToPercent(double native) => High > Low ? 100 * (native - Low) / (High - Low) : 50;
+    public double ToPercent(double native) =>
+        Low == 0 && High == 100 ? native : (High > Low ? 100 * (native - Low) / (High - Low) : 50);
 
     /// <summary>Maps a 0–100 value back to native units.</summary>
-    public double ToNative(double percent) => Low + (percent / 100) * (High - Low);
+    public double ToNative(double percent) => Low == 0 && High == 100 ? percent : Low + ((percent / 100) * (High - Low));
 }
 
 /// <summary>How <see cref="SmpInput.FromScenario"/> turns Parley's per-issue capabilities into SMP's one capability per actor.</summary>
@@ -271,7 +272,7 @@ public sealed class SmpInput
         for (var i = 0; i < n; i++)
         {
             var actor = actors[i];
-            double capSum = 0, capWeight = 0, capPlain = 0, capMax = double.NegativeInfinity, salSum = 0;
+            double capSum = 0, capWeight = 0, capPlain = 0, capMax = double.NegativeInfinity, capMin = double.PositiveInfinity, salSum = 0;
             var count = 0;
             for (var k = 0; k < d; k++)
             {
@@ -300,6 +301,7 @@ public sealed class SmpInput
                 capWeight += s;
                 capPlain += c;
                 capMax = Math.Max(capMax, c);
+                capMin = Math.Min(capMin, c);
             }
 
             if (count == 0)
@@ -307,7 +309,9 @@ public sealed class SmpInput
                 throw new ArgumentException($"Actor '{actor.Id}' takes part in no issue; SMP needs at least one salience > 0 per actor.", nameof(scenario));
             }
 
-            caps[i] = capabilityRule switch
+            // Equal capabilities (always so for scenarios read from KTAB files) are taken as they are, so that a
+            // weighted mean's rounding cannot change them.
+            caps[i] = capMin == capMax ? capMax : capabilityRule switch
             {
                 SmpCapabilityRule.Max => capMax,
                 _ => capWeight > 0 ? capSum / capWeight : capPlain / count,
