@@ -2,7 +2,7 @@ using Parley.Core.Models.Smp;
 
 namespace Parley.Core.Tests.Smp;
 
-public sealed class SmpModelTest
+public sealed partial class SmpModelTest
 {
     // Tolerances from shared/data/ktab/README.md: positions are exact to 0.01 on 0–100 and printed with 4 decimals,
     // probabilities and ratios are printed with 4 decimals (half a unit in the last place, plus float slack).

@@ -89,3 +89,27 @@ public sealed class KtabXmlReaderTest
         Assert.False(KtabXmlReader.CanRead("a.xml", "<root/>"));
     }
 }
+
+public sealed class KtabXmlReaderRunTest
+{
+    [Fact]
+    public void ToSmpInput_DummyData3DimXml_ReproducesKtabCsvRun()
+    {
+        // Given the XML form (no ModelParameters: KTAB's defaults) and KTAB's reference history of the CSV form
+        var doc = KtabXmlReader.Load(KtabFiles.Input("dummyData_3Dim.xml"));
+        var rows = File.ReadAllLines(Parley.Testing.SharedData.File("data", "ktab", "reference", "dummyData_3Dim.positions.csv")).Skip(1)
+            .Select(l => l.Split(',')).ToList();
+
+        // When SMP runs on it
+        var result = new SmpModel(doc.Options).Run(doc.ToSmpInput());
+
+        // Then every position of every turn matches within ±0.005 (0–100 scale)
+        Assert.Equal(rows.Max(r => int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture)), result.Steps);
+        foreach (var r in rows)
+        {
+            var expected = double.Parse(r[^1], System.Globalization.CultureInfo.InvariantCulture);
+            var got = result.Position(int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(expected, got, 0.005);
+        }
+    }
+}
