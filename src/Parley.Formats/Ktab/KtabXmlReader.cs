@@ -14,8 +14,8 @@ namespace Parley.Formats.Ktab;
 /// <remarks>
 /// A missing or empty number (such as the empty <c>&lt;dCoord&gt;</c> in KTAB's own <c>smpExample.xml</c>) is an error, as
 /// in KTAB, which rejects that file: the reader reports every such problem with its line and column instead of guessing a
-/// value. With an <c>IdealAdjustment</c> block, pairs not listed are 0 (so an actor with no pairs keeps its ideal);
-/// without one, ideals follow positions (identity).
+/// value. The ideal-accommodation matrix starts as the identity (ideals follow positions), and each
+/// <c>IdealAdjustment/iaPair</c> overwrites one entry, as in KTAB's reader.
 /// </remarks>
 public static class KtabXmlReader
 {
@@ -169,7 +169,13 @@ public static class KtabXmlReader
         var ia = root.Element("IdealAdjustment");
         if (ia is not null)
         {
+            // KTAB starts from the identity and overwrites the listed pairs.
             acc = new double[actorEls.Count, actorEls.Count];
+            for (var i = 0; i < actorEls.Count; i++)
+            {
+                acc[i, i] = 1;
+            }
+
             foreach (var pair in ia.Elements("iaPair"))
             {
                 var adj = pair.Element("adjustingIdeal")?.Value.Trim() ?? string.Empty;

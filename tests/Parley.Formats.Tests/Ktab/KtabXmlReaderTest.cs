@@ -58,7 +58,9 @@ public sealed class KtabXmlReaderTest
 
         // Alice is actor 0, Bob 1: Bob's ideal adjusts 0.07 toward Alice (exact decimal, tolerance 0).
         Assert.Equal(0.07, doc.Accommodation![1, 0]);
-        Assert.Equal(0, doc.Accommodation[4, 4]);
+        // Ellie (4) has no pairs: the identity entry stays, as in KTAB (which starts from the identity).
+        Assert.Equal(1, doc.Accommodation[4, 4]);
+        Assert.Equal(0.87, doc.Accommodation[0, 0]);
         var input = doc.ToSmpInput();
         Assert.True(input.HasAccommodation);
 
