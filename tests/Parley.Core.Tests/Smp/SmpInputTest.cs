@@ -73,3 +73,32 @@ public sealed class SmpInputTest
         Assert.Contains("'a'", ex.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class SmpModelScenarioTest
+{
+    [Fact]
+    public void Run_Scenario_ResultsPerIssueInNativeUnits()
+    {
+        // Given Tiny3 as a scenario on a 0–10 scale (positions 1, 6, 9)
+        var issue = new Issue("i", "i", null, 0, 10, true, [], null, null, Evidence.None);
+        ActorIssueValue V(string a, double p, double s, double c) => new(a, "i", Estimate.Exactly(p), Estimate.Exactly(s), Estimate.Exactly(c), Evidence.None);
+        var scenario = new Scenario(
+            "t", "t", ScenarioMetadata.Empty, [issue],
+            [new Actor("A", "A", null, Evidence.None), new Actor("B", "B", null, Evidence.None), new Actor("C", "C", null, Evidence.None)],
+            [V("A", 1, 80, 100), V("B", 6, 50, 60), V("C", 9, 60, 30)]);
+
+        // When SMP runs on it
+        var result = new SmpModel().Run(scenario);
+        var k = result.DimensionIndex("i");
+
+        // Then KTAB's Tiny3 final positions (12.25, 61.77, 61.77 on 0–100) come back as 1.225, 6.177, 6.177
+        // (tolerance 0.0005: the reference's 0.005 on 0–100, rescaled)
+        var final = KtabReference.Final("Tiny3");
+        var native = result.PositionsNative(k);
+        Assert.Equal(final[0][0] / 10, native[^1][0], 0.0005);
+        Assert.Equal(final[1][0] / 10, native[^1][1], 0.0005);
+        Assert.Equal(final[2][0] / 10, native[^1][2], 0.0005);
+        Assert.InRange(result.Outcome(k), 0, 10);
+        Assert.Throws<KeyNotFoundException>(() => result.DimensionIndex("nope"));
+    }
+}

@@ -1,9 +1,11 @@
+using Parley.Core.Scenarios;
+
 namespace Parley.Core.Models.Smp;
 
 /// <summary>
 /// KTAB's Spatial Model of Politics (spec smp.md): actors challenge each other, bargain over multi-dimensional positions and
 /// adopt the bargain (or status quo) most likely to win an election, turn by turn, until positions stop moving.
-/// Immutable and thread-safe; <see cref="Run"/> uses all cores and its results do not depend on their number.
+/// Immutable and thread-safe; <see cref="Run(SmpInput)"/> uses all cores and its results do not depend on their number.
 /// </summary>
 public sealed class SmpModel
 {
@@ -24,4 +26,13 @@ public sealed class SmpModel
         ArgumentNullException.ThrowIfNull(input);
         return new SmpRun(input, Options).Execute();
     }
+
+    /// <summary>
+    /// Runs SMP on a Parley scenario, mapped by <see cref="SmpInput.FromScenario"/> (issues = dimensions in scenario order,
+    /// actors in scenario order). Results come back per issue through <see cref="SmpResult.DimensionIndex"/>,
+    /// <see cref="SmpResult.PositionsNative"/>, <see cref="SmpResult.Outcome"/> and <see cref="SmpResult.ToIssueForecast"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">An actor takes part in no issue, has salience 0 everywhere or capability 0.</exception>
+    public SmpResult Run(Scenario scenario, SmpCapabilityRule capabilityRule = SmpCapabilityRule.SalienceWeightedMean, EstimateStat stat = EstimateStat.Mode) =>
+        Run(SmpInput.FromScenario(scenario, capabilityRule, stat));
 }

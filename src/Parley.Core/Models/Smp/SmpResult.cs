@@ -99,6 +99,21 @@ public sealed class SmpResult
     /// <summary>The last state.</summary>
     public SmpTurn Final => Turns[^1];
 
+    /// <summary>Index of the dimension (issue) with id <paramref name="dimensionId"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No such dimension; the message lists the known ones.</exception>
+    public int DimensionIndex(string dimensionId)
+    {
+        for (var k = 0; k < Input.DimensionCount; k++)
+        {
+            if (Input.DimensionIds[k] == dimensionId)
+            {
+                return k;
+            }
+        }
+
+        throw new KeyNotFoundException($"Unknown dimension '{dimensionId}'. Known: {string.Join(", ", Input.DimensionIds)}.");
+    }
+
     /// <summary>Position of <paramref name="actor"/> on <paramref name="dimension"/> after <paramref name="turn"/> steps, 0–100.</summary>
     public double Position(int turn, int actor, int dimension) => Turns[turn].Position(actor, dimension);
 

@@ -19,6 +19,7 @@ internal sealed class SmpRun
     private readonly List<string> _messages = [];
     private readonly SmpRandom _random;
 
+    private int _turn;                  // the state being built, for messages
     private double[] _x;                // N·D positions on [0, 1]
     private double[] _ideal;            // N·D ideals on [0, 1]
     private readonly double[] _deltaT;  // [j·N + n] = δ_nj (column-major so loops over n are contiguous)
@@ -126,6 +127,7 @@ internal sealed class SmpRun
     /// <summary>δ, risk attitudes and own utilities of the current state (§3).</summary>
     private void PrepareState(int turn)
     {
+        _turn = turn;
         var n = _n;
         Parallel.For(0, n, j =>
         {
@@ -221,7 +223,7 @@ internal sealed class SmpRun
         }
 
         var pi = new double[mCount];
-        CheckConverged(_election.Solve(_cap, _util, mCount, pi, parallel: true), -1, "win probabilities");
+        CheckConverged(_election.Solve(_cap, _util, mCount, pi, parallel: true), _turn, "win probabilities");
         // KTAB reports for each actor the probability of the LAST distinct position within tolerance of it (it scans
         // them all without stopping), which differs from its own class when positions form chains closer than the tolerance.
         var result = new double[n];
@@ -420,7 +422,7 @@ internal sealed class SmpRun
                 }
 
                 var pi = new double[m];
-                CheckConverged(election.Solve(_cap, u, m, pi, parallel: false), -1, $"the options of actor '{_input.ActorIds[k]}'");
+                CheckConverged(election.Solve(_cap, u, m, pi, parallel: false), _turn + 1, $"the options of actor '{_input.ActorIds[k]}'");
                 probs[k] = pi;
                 return election;
             },
