@@ -30,12 +30,13 @@ public sealed class SmpTurn
         ActorCount = actors;
         _dims = dims;
         _positions = positions;
-        WinProbabilities = winProbabilities;
-        RiskAttitudes = riskAttitudes;
+        // Read-only wrappers: a caller cannot cast the lists back to arrays and change a finished result.
+        WinProbabilities = Array.AsReadOnly(winProbabilities);
+        RiskAttitudes = Array.AsReadOnly(riskAttitudes);
         Movement = movement;
         ConvergenceRatio = convergenceRatio;
-        Bargains = bargains;
-        Chosen = chosen;
+        Bargains = bargains.ToArray().AsReadOnly();
+        Chosen = chosen.ToArray().AsReadOnly();
     }
 
     /// <summary>0 for the input state, t after t steps.</summary>

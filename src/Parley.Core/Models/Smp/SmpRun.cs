@@ -494,7 +494,7 @@ internal sealed class SmpRun
         return best;
     }
 
-    private static double[] Percent(double[] y) => y.Select(v => v * 100).ToArray();
+    private static IReadOnlyList<double> Percent(double[] y) => y.Select(v => v * 100).ToArray().AsReadOnly();
 
     /// <summary>h's view: r[a] = r_ha, colI[a] = A^h_{a,i}, diag[a] = A^h_{a,a}.</summary>
     private void PreparePerspective(int h, int i, double[] r, double[] colI, double[] diag)
