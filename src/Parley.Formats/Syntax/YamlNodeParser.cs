@@ -39,6 +39,13 @@ internal static partial class YamlNodeParser
         {
             throw new SyntaxException(ToMark(e.Start), $"YAML syntax error: {CleanMessage(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections; the last event read is the
+            // best position available.
+            var at = parser.Current is { } current ? ToMark(current.Start) : new Mark(1, 1);
+            throw new SyntaxException(at, "YAML syntax error: the parser could not continue after this point (an unclosed '[' or '{' is a common cause)");
+        }
     }
 
     private static Node ReadNode(IParser parser, Dictionary<string, Node> anchors, List<(Mark, string)> problems)
