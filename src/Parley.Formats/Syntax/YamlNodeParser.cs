@@ -163,14 +163,17 @@ internal static partial class YamlNodeParser
                 return double.NegativeInfinity;
         }
 
-        if (t.StartsWith("0x", StringComparison.Ordinal))
+        if (t.StartsWith("0x", StringComparison.Ordinal) || t.StartsWith("0o", StringComparison.Ordinal))
         {
-            return long.Parse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        }
+            // Accumulated in a double: digits beyond 2^53 lose precision rather than overflow.
+            var radix = t[1] == 'x' ? 16 : 8;
+            var value = 0.0;
+            foreach (var c in t.AsSpan(2))
+            {
+                value = (value * radix) + Convert.ToInt32(c.ToString(), 16);
+            }
 
-        if (t.StartsWith("0o", StringComparison.Ordinal))
-        {
-            return Convert.ToInt64(t[2..], 8);
+            return value;
         }
 
         return double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture);
