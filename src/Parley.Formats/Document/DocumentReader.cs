@@ -137,6 +137,7 @@ internal sealed class DocumentReader
         if (o.Get("scale") is { } scaleNode)
         {
             var sat = o.At.Key("scale");
+            Record(scaleNode, sat);
             if (scaleNode is SeqNode seq && seq.Items.Count == 2)
             {
                 lo = Number(seq.Items[0], sat.Item(0, null)) ?? double.NaN;

@@ -88,14 +88,14 @@ public sealed class CsvScenarioReader : IScenarioReader
                 var k = values.Count;
                 var at = FieldRef.Root.Key("values").Item(k, null);
                 _map.Record(at.Pointer, row.Line, 1);
+                var actor = Cell(row, columns, "actor")?.Text.Trim() ?? string.Empty;
+                var issue = columns.ContainsKey("issue") ? Cell(row, columns, "issue")?.Text.Trim() ?? string.Empty : DefaultIssueId;
+                at = FieldRef.Root.Key("values").Item(k, $"{actor}/{issue}");
                 if (row.Cells.Count != header.Cells.Count)
                 {
                     Problem(row.Line, row.Cells[^1].Column, at.Path, $"this row has {row.Cells.Count} fields but the header has {header.Cells.Count}");
                 }
 
-                var actor = Cell(row, columns, "actor")?.Text.Trim() ?? string.Empty;
-                var issue = columns.ContainsKey("issue") ? Cell(row, columns, "issue")?.Text.Trim() ?? string.Empty : DefaultIssueId;
-                at = FieldRef.Root.Key("values").Item(k, $"{actor}/{issue}");
                 if (actor.Length == 0)
                 {
                     Problem(row.Line, Cell(row, columns, "actor")?.Column ?? 1, at.Key("actor").Path, "the actor is empty");
@@ -138,6 +138,7 @@ public sealed class CsvScenarioReader : IScenarioReader
                     if (modes.Count > 0 && lo == hi)
                     {
                         var at = _map.Locate($"/issues/{i}");
+                        _map.MarkReported($"/issues/{i}/scale");
                         Problem(at.Line, at.Column, $"issues[{id}].scale", $"every position on issue '{id}' is {lo.ToString(CultureInfo.InvariantCulture)}, so no scale can be inferred; give one (--scale LO,HI)");
                     }
                 }

@@ -39,6 +39,13 @@ internal static partial class YamlNodeParser
         {
             throw new SyntaxException(ToMark(e.Start), $"YAML syntax error: {CleanMessage(e.Message)}");
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections; the last event read is the
+            // best position available.
+            var at = parser.Current is { } current ? ToMark(current.Start) : new Mark(1, 1);
+            throw new SyntaxException(at, "YAML syntax error: the parser could not continue after this point (an unclosed '[' or '{' is a common cause)");
+        }
     }
 
     private static Node ReadNode(IParser parser, Dictionary<string, Node> anchors, List<(Mark, string)> problems)
@@ -156,14 +163,17 @@ internal static partial class YamlNodeParser
                 return double.NegativeInfinity;
         }
 
-        if (t.StartsWith("0x", StringComparison.Ordinal))
+        if (t.StartsWith("0x", StringComparison.Ordinal) || t.StartsWith("0o", StringComparison.Ordinal))
         {
-            return long.Parse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        }
+            // Accumulated in a double: digits beyond 2^53 lose precision rather than overflow.
+            var radix = t[1] == 'x' ? 16 : 8;
+            var value = 0.0;
+            foreach (var c in t.AsSpan(2))
+            {
+                value = (value * radix) + Convert.ToInt32(c.ToString(), 16);
+            }
 
-        if (t.StartsWith("0o", StringComparison.Ordinal))
-        {
-            return Convert.ToInt64(t[2..], 8);
+            return value;
         }
 
         return double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture);

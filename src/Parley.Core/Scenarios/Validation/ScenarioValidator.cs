@@ -35,6 +35,9 @@ public static class ScenarioValidator
         private readonly HashSet<string> _actors = new(StringComparer.Ordinal);
         private readonly HashSet<string> _variants = new(StringComparer.Ordinal);
 
+        // Issues whose scale is already reported as broken: positions on them are not range-checked again.
+        private readonly HashSet<string> _badScale = new(StringComparer.Ordinal);
+
         public List<ValidationProblem> Problems { get; } = [];
 
         public void All()
@@ -82,6 +85,7 @@ public static class ScenarioValidator
                 if (!scaleOk)
                 {
                     Add(item.Key("scale"), $"[{F(issue.ScaleLow)}, {F(issue.ScaleHigh)}] is not a scale; need two finite numbers, low < high");
+                    _badScale.Add(issue.Id);
                     continue;
                 }
 
@@ -164,7 +168,7 @@ public static class ScenarioValidator
 
         private void Fields(FieldRef item, Estimate position, Estimate salience, Estimate capability, Issue? issue)
         {
-            if (issue is not null)
+            if (issue is not null && !_badScale.Contains(issue.Id))
             {
                 EstimateIn(item.Key("position"), position, "position", issue.ScaleLow, issue.ScaleHigh, ScaleText(issue));
             }
@@ -181,7 +185,7 @@ public static class ScenarioValidator
         {
             switch (field)
             {
-                case ValueField.Position when issue is not null:
+                case ValueField.Position when issue is not null && !_badScale.Contains(issue.Id):
                     EstimateIn(at, value, "position", issue.ScaleLow, issue.ScaleHigh, ScaleText(issue));
                     break;
                 case ValueField.Position:
