@@ -18,7 +18,7 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
     internal sealed class Settings : UncertaintySettings
     {
         [CommandOption("-m|--model <MODEL>")]
-        [Description("compromise, median, eum or all (comma-separated for several). Default: all.")]
+        [Description("compromise, median, eum, smp, exchange or all (comma-separated for several). Default: all.")]
         public string? Model { get; init; }
 
         [CommandOption("--variant <ID>")]
@@ -26,7 +26,7 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
         public string? Variant { get; init; }
 
         [CommandOption("--rounds <N>")]
-        [Description("Rounds of the eum model (default 10).")]
+        [Description("Rounds of the eum and exchange models (default 10).")]
         public int? Rounds { get; init; }
 
         [CommandOption("-q|--status-quo-q <Q>")]
@@ -109,10 +109,11 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
     {
         var scenario = VariantResolver.Apply(ScenarioResolver.Resolve(settings.File, settings.LoadOptions()), settings.Variant);
         ModelCatalog.TryParse(settings.Model, out var ids, out _);
-        var models = ModelCatalog.Create(ids, new ModelParameters(settings.Rounds, settings.Q));
-        var forecast = ScenarioForecaster.Run(scenario, models);
+        var parameters = new ModelParameters(settings.Rounds, settings.Q);
+        var models = ModelCatalog.Create(ids, parameters);
+        var forecast = ScenarioForecaster.Run(scenario, models, ModelCatalog.CreateScenarioModels(ids, parameters));
         MonteCarloForecast? mc = null;
-        if (settings.Draws > 0)
+        if (settings.Draws > 0 && models.Count > 0)
         {
             var options = new MonteCarloOptions
             {

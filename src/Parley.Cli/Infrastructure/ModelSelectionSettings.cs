@@ -9,7 +9,7 @@ namespace Parley.Cli.Infrastructure;
 internal class ModelSelectionSettings : UncertaintySettings
 {
     [CommandOption("-m|--model <MODEL>")]
-    [Description("compromise, median, eum or all (comma-separated for several). Default: all.")]
+    [Description("compromise, median, eum or all (comma-separated for several). Default: all three.")]
     public string? Model { get; init; }
 
     [CommandOption("--rounds <N>")]
@@ -21,7 +21,7 @@ internal class ModelSelectionSettings : UncertaintySettings
     [DefaultValue("table")]
     public string Format { get; init; } = "table";
 
-    public IReadOnlyList<string> ModelIds => ModelCatalog.TryParse(Model, out var ids, out _) ? ids : [];
+    public IReadOnlyList<string> ModelIds => ModelCatalog.TryParse(Model, out var ids, out _, allowScenarioModels: false) ? ids : [];
 
     public ModelParameters Parameters => new(Rounds, null);
 
@@ -33,7 +33,7 @@ internal class ModelSelectionSettings : UncertaintySettings
             return b;
         }
 
-        if (!ModelCatalog.TryParse(Model, out _, out var error))
+        if (!ModelCatalog.TryParse(Model, out _, out var error, allowScenarioModels: false))
         {
             return ValidationResult.Error(error);
         }

@@ -60,7 +60,7 @@ internal static class ForecastJsonWriter
         {
             w.WriteStartObject();
             w.WriteString("model", f.Model);
-            w.WriteNumber("value", f.Value);
+            Number(w, "value", f.Value);
             w.WriteString("place", issue.Issue.PlaceAmongAnchors(f.Value));
             if (f.Note is not null)
             {
@@ -82,16 +82,29 @@ internal static class ForecastJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>JSON has no NaN or infinity: a value a model could not produce is written as null.</summary>
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
     private static void WriteRound(Utf8JsonWriter w, IssueInput input, RoundState r)
     {
         w.WriteStartObject();
         w.WriteNumber("round", r.Round);
-        w.WriteNumber("median", r.Median);
-        w.WriteNumber("mean", r.Mean);
+        Number(w, "median", r.Median);
+        Number(w, "mean", r.Mean);
         w.WriteStartObject("positions");
         for (var k = 0; k < r.Positions.Count; k++)
         {
-            w.WriteNumber(input.ActorIds[k], r.Positions[k]);
+            Number(w, input.ActorIds[k], r.Positions[k]);
         }
 
         w.WriteEndObject();
@@ -100,7 +113,7 @@ internal static class ForecastJsonWriter
             w.WriteStartObject("riskExponents");
             for (var k = 0; k < r.RiskExponents.Count; k++)
             {
-                w.WriteNumber(input.ActorIds[k], r.RiskExponents[k]);
+                Number(w, input.ActorIds[k], r.RiskExponents[k]);
             }
 
             w.WriteEndObject();

@@ -23,6 +23,13 @@ internal static class ForecastTableRenderer
             RenderIssue(console, issue, mc);
         }
 
+        var notes = forecast.Issues.SelectMany(x => x.Forecasts).Where(f => f.Note is not null)
+            .SelectMany(f => LaterSentences(f.Note!).Select(n => $"{f.Model}: {n}")).Distinct().ToList();
+        foreach (var note in notes)
+        {
+            console.MarkupLine($"[grey]note[/] {Markup.Escape(note)}");
+        }
+
         if (mc is not null)
         {
             var o = mc.Options;
@@ -57,7 +64,7 @@ internal static class ForecastTableRenderer
             if (mc is not null)
             {
                 var d = mc.Find(i.Id, f.Model)?.Distribution;
-                cells.Add(new Markup(d is null ? "[grey]n/a[/]" : $"{NumberFormat.OnScale(i, d.P10)}–{NumberFormat.OnScale(i, d.P90)}\n[grey]mean {NumberFormat.OnScale(i, d.Mean)}[/]{Thresholds(i, d)}"));
+                cells.Add(new Markup(d is null ? "[grey]runs once[/]" : $"{NumberFormat.OnScale(i, d.P10)}–{NumberFormat.OnScale(i, d.P90)}\n[grey]mean {NumberFormat.OnScale(i, d.Mean)}[/]{Thresholds(i, d)}"));
                 cells.Add(new Markup(d is null ? string.Empty : $"[blue]{Sparkline.Of(d.Histogram.Counts)}[/]"));
             }
 
@@ -94,7 +101,25 @@ internal static class ForecastTableRenderer
         var i = issue.Issue;
         var later = f.Rounds.Skip(1).Select(r => r.Median).ToList();
         var moves = f.Rounds.Sum(r => r.Moves.Count);
-        var text = $"{f.Rounds.Count - 1} rounds, median {NumberFormat.OnScale(i, f.Rounds[0].Median)} → {NumberFormat.OnScale(i, f.Value)}; ranged {NumberFormat.OnScale(i, later.Min())}–{NumberFormat.OnScale(i, later.Max())}; {moves} moves";
-        return f.Note is null ? text : $"{text}. {f.Note}";
+        var text = $"{f.Rounds.Count - 1} rounds, median {NumberFormat.OnScale(i, f.Rounds[0].Median)} → {NumberFormat.OnScale(i, f.Rounds[^1].Median)} (ranged {NumberFormat.OnScale(i, later.Min())}–{NumberFormat.OnScale(i, later.Max())}), forecast {NumberFormat.OnScale(i, f.Value)}";
+        if (moves > 0)
+        {
+            text += $"; {moves} moves";
+        }
+
+        return f.Note is null ? text : $"{text}. {FirstSentence(f.Note)}";
+    }
+
+    /// <summary>The first sentence of a model's note; the rest (e.g. input adjustments) is listed once under the tables.</summary>
+    internal static string FirstSentence(string note)
+    {
+        var cut = note.IndexOf(". ", StringComparison.Ordinal);
+        return cut < 0 ? note : note[..(cut + 1)];
+    }
+
+    private static IEnumerable<string> LaterSentences(string note)
+    {
+        var cut = note.IndexOf(". ", StringComparison.Ordinal);
+        return cut < 0 ? [] : note[(cut + 2)..].Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(x => x.TrimEnd('.') + ".");
     }
 }

@@ -10,7 +10,7 @@ public sealed class ForecastCommandTests
         ["nuclear-end-state", "deal-scope", "usfk-posture", "un-sanctions-monitoring", "japan-dprk-dialogue", "japan-rok-security-cooperation"];
 
     [Fact]
-    public void Forecast_NoArguments_PrintsAllSixIssuesForThreeModels()
+    public void Forecast_NoArguments_PrintsAllSixIssuesForEveryModel()
     {
         // When
         var result = CliRunner.Run("forecast");
@@ -22,13 +22,15 @@ public sealed class ForecastCommandTests
             Assert.Contains(id, result.Console, StringComparison.Ordinal);
         }
 
-        foreach (var model in new[] { "compromise", "median", "eum" })
+        foreach (var model in new[] { "compromise", "median", "eum", "smp", "exchange" })
         {
             Assert.Equal(KoreaIssues.Length, CountOccurrences(result.Console, "│ " + model));
         }
 
         Assert.Contains("between \"", result.Console, StringComparison.Ordinal);
     }
+
+    private const int ForecastDraws = Parley.Cli.Commands.ForecastCommand.DefaultDraws;
 
     [Fact]
     public void Forecast_JsonFormat_FollowsContract()
@@ -47,11 +49,20 @@ public sealed class ForecastCommandTests
         foreach (var issue in issues)
         {
             var forecasts = issue.GetProperty("forecasts").EnumerateArray().ToList();
-            Assert.Equal(["compromise", "median", "eum"], forecasts.Select(f => f.GetProperty("model").GetString()));
+            Assert.Equal(["compromise", "median", "eum", "smp", "exchange"], forecasts.Select(f => f.GetProperty("model").GetString()));
             foreach (var f in forecasts)
             {
                 var value = f.GetProperty("value").GetDouble();
                 Assert.InRange(value, 0, 100);
+                if (f.GetProperty("model").GetString() is "compromise" or "median" or "eum")
+                {
+                    var d = f.GetProperty("distribution");
+                    Assert.Equal(ForecastDraws, d.GetProperty("draws").GetInt32());
+                    Assert.Equal(1, d.GetProperty("seed").GetInt32());
+                    Assert.InRange(d.GetProperty("p10").GetDouble(), 0, d.GetProperty("p90").GetDouble());
+                    Assert.Equal(d.GetProperty("histogram").GetProperty("edges").GetArrayLength(), d.GetProperty("histogram").GetProperty("counts").GetArrayLength() + 1);
+                    Assert.Equal(ForecastDraws, d.GetProperty("histogram").GetProperty("counts").EnumerateArray().Sum(c => c.GetInt32()));
+                }
                 var rounds = f.GetProperty("rounds").EnumerateArray().ToList();
                 Assert.NotEmpty(rounds);
                 Assert.Equal(0, rounds[0].GetProperty("round").GetInt32());
