@@ -39,6 +39,9 @@ internal static class ParleyApp
                 .WithExample("sensitivity", "--issue", "deal-scope", "--model", "eum");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Judge the scenario's predictions under every model, with probabilities.");
+            config.AddCommand<RoadmapCommand>("roadmap")
+                .WithDescription("Plan a staged, reciprocal roadmap that every veto player accepts at every stage.")
+                .WithExample("roadmap", "--beneficiary", "japan");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
         });
