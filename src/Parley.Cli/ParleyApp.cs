@@ -42,6 +42,14 @@ internal static class ParleyApp
             config.AddCommand<RoadmapCommand>("roadmap")
                 .WithDescription("Plan a staged, reciprocal roadmap that every veto player accepts at every stage.")
                 .WithExample("roadmap", "--beneficiary", "japan");
+            config.AddBranch("runs", runs =>
+            {
+                runs.SetDescription("The store of past runs: list, show, rerun (byte-for-byte check) and export.");
+                runs.AddCommand<RunsListCommand>("list").WithDescription("Stored runs, newest first.");
+                runs.AddCommand<RunsShowCommand>("show").WithDescription("One run's inputs, parameters and results.");
+                runs.AddCommand<RunsRerunCommand>("rerun").WithDescription("Run a stored run again and check the results are byte-identical.");
+                runs.AddCommand<RunsExportCommand>("export").WithDescription("A run with its scenario text and results as one JSON document.");
+            });
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
         });

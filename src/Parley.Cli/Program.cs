@@ -9,5 +9,10 @@ if (Console.IsOutputRedirected)
     console.Profile.Width = 140;
 }
 
-var io = new CliIo(console, Console.Out, Console.Error) { Interactive = !Console.IsOutputRedirected };
+var database = Environment.GetEnvironmentVariable("PARLEY_DB");
+var io = new CliIo(console, Console.Out, Console.Error)
+{
+    Interactive = !Console.IsOutputRedirected,
+    DatabasePath = string.IsNullOrWhiteSpace(database) ? null : database,
+};
 return ParleyApp.Run(args, io);

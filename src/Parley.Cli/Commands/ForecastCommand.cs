@@ -2,8 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using Parley.Cli.Infrastructure;
 using Parley.Cli.Rendering;
-using Parley.Core.Forecasting;
-using Parley.Core.Uncertainty;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -53,6 +51,14 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
         [Description("table (default) or json.")]
         [DefaultValue("table")]
         public string Format { get; init; } = "table";
+
+        [CommandOption("--db <PATH>")]
+        [Description("Run store database (default: $PARLEY_DB, else ~/.local/share/parley/parley.db).")]
+        public string? Db { get; init; }
+
+        [CommandOption("--no-store")]
+        [Description("Do not save this run in the run store.")]
+        public bool NoStore { get; init; }
 
         public IReadOnlyList<double> QuantileList => TryParseList(Quantiles, "--quantiles", 0, 100, out var q, out _) ? q.Select(x => x / 100).ToList() : [];
 
@@ -107,38 +113,45 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var scenario = VariantResolver.Apply(ScenarioResolver.Resolve(settings.File, settings.LoadOptions()), settings.Variant);
-        ModelCatalog.TryParse(settings.Model, out var ids, out _);
-        var parameters = new ModelParameters(settings.Rounds, settings.Q);
-        var models = ModelCatalog.Create(ids, parameters);
-        var forecast = ScenarioForecaster.Run(scenario, models, ModelCatalog.CreateScenarioModels(ids, parameters));
-        MonteCarloForecast? mc = null;
-        if (settings.Draws > 0 && models.Count > 0)
+        var started = DateTimeOffset.UtcNow;
+        var (baseline, source) = ScenarioResolver.ResolveWithSource(settings.File, settings.LoadOptions());
+        var request = new ForecastRequest
         {
-            var options = new MonteCarloOptions
-            {
-                Draws = settings.Draws,
-                Seed = settings.Seed,
-                Distribution = settings.Distribution,
-                MaxDegreeOfParallelism = settings.Threads,
-                Quantiles = settings.QuantileList,
-                Thresholds = settings.ThresholdList,
-            };
-            mc = ProgressRunner.Run(io, settings.Format == "table", "Simulating", (p, ct) => new MonteCarloEngine(options).Run(scenario, models, p, ct), cancellationToken);
-        }
-
-        if (settings.ExportDraws is not null && mc is not null)
+            Variant = settings.Variant,
+            Models = settings.Model ?? "all",
+            Rounds = settings.Rounds,
+            Q = settings.Q,
+            Draws = settings.Draws,
+            Seed = settings.Seed,
+            Dist = settings.Dist,
+            Quantiles = settings.QuantileList,
+            Thresholds = settings.ThresholdList,
+            Scale = settings.ParsedScale is { } sc ? [sc.Low, sc.High] : null,
+            SourceName = source.Name,
+        };
+        var outcome = ProgressRunner.Run(io, settings.Format == "table", "Simulating", (p, ct) => ForecastRunner.Run(baseline, request, settings.Threads, p, ct), cancellationToken);
+        if (settings.ExportDraws is not null && outcome.Simulation is not null)
         {
-            DrawsCsvWriter.Write(settings.ExportDraws, mc);
+            DrawsCsvWriter.Write(settings.ExportDraws, outcome.Simulation);
         }
 
         if (settings.Format == "json")
         {
-            io.Out.Write(ForecastJsonWriter.Write(forecast, mc is null ? null : DistributionJson.Extension(mc, settings.Distribution)));
+            io.Out.Write(outcome.Json);
         }
         else
         {
-            ForecastTableRenderer.Render(io.Console, forecast, mc);
+            ForecastTableRenderer.Render(io.Console, outcome.Forecast, outcome.Simulation);
+        }
+
+        if (!settings.NoStore)
+        {
+            var models = outcome.Forecast.Issues.FirstOrDefault()?.Forecasts.Select(f => f.Model).ToList() ?? [];
+            var id = RunRecorder.TryRecord(io, settings.Db, source, baseline, "parley " + string.Join(' ', context.Arguments), models, request, outcome.Json, started);
+            if (id is not null && settings.Format == "table")
+            {
+                io.Console.MarkupLine($"[grey]Stored as run {id[..8]} (parley runs show {id[..8]}; parley runs rerun {id[..8]}).[/]");
+            }
         }
 
         return 0;

@@ -11,4 +11,7 @@ internal sealed record CliIo(IAnsiConsole Console, TextWriter Out, TextWriter Er
 {
     /// <summary>True when standard output is a terminal (progress bars are shown only then).</summary>
     public bool Interactive { get; init; }
+
+    /// <summary>The run store's database when --db is not given (from PARLEY_DB); null for the user's data folder.</summary>
+    public string? DatabasePath { get; init; }
 }

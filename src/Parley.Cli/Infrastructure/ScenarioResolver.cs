@@ -10,7 +10,10 @@ internal static class ScenarioResolver
     /// Loads <paramref name="file"/>: an existing path wins; otherwise an embedded scenario id; null means the default.
     /// </summary>
     /// <exception cref="ScenarioLoadException">The file is missing or has problems; every problem is listed.</exception>
-    public static Scenario Resolve(string? file, ScenarioLoadOptions options)
+    public static Scenario Resolve(string? file, ScenarioLoadOptions options) => ResolveWithSource(file, options).Scenario;
+
+    /// <summary>Like <see cref="Resolve"/>, and also returns the text the scenario came from.</summary>
+    public static (Scenario Scenario, ScenarioSource Source) ResolveWithSource(string? file, ScenarioLoadOptions options)
     {
         if (string.IsNullOrWhiteSpace(file))
         {
@@ -19,14 +22,18 @@ internal static class ScenarioResolver
 
         if (File.Exists(file))
         {
-            return ScenarioLoader.LoadFile(file, options);
+            var loaded = ScenarioLoader.LoadFile(file, options);
+
+            // The file loaded, so it is UTF-8 and within the size limit: its text can be stored as is.
+            return (loaded, new ScenarioSource(File.ReadAllText(file), Path.GetFileName(file)));
         }
 
         var id = Path.GetFileNameWithoutExtension(file);
         var text = (file == id || file == id + ".yaml") ? EmbeddedScenarios.ReadText(id) : null;
         if (text is not null)
         {
-            return ScenarioLoader.LoadText(text, EmbeddedScenarios.DisplayName(id), options);
+            var name = EmbeddedScenarios.DisplayName(id);
+            return (ScenarioLoader.LoadText(text, name, options), new ScenarioSource(text, name));
         }
 
         if (Directory.Exists(file))

@@ -84,7 +84,7 @@ public static class ClaimChecker
         var variant = check["variant"]?.GetValue<string>() ?? "baseline";
         var issue = Required(check, "issue");
         var cmp = Comparison.From(check);
-        var minP = check["minProbability"]?.GetValue<double>() ?? 0.5;
+        var minP = check["minProbability"] is { } mp ? Comparison.Number(mp) : 0.5;
         var value = evidence.Forecast(variant, issue, model);
         var p = evidence.Probability(variant, issue, model, cmp.Test);
         var holds = p is { } prob ? prob >= minP : cmp.Test(value);
@@ -102,7 +102,7 @@ public static class ClaimChecker
         var cmp = Comparison.From(check);
         var diff = evidence.Forecast(variant, issue, model) - evidence.Forecast(against, issue, model);
         var p = evidence.DifferenceProbability(variant, against, issue, model, cmp.Test);
-        var minP = check["minProbability"]?.GetValue<double>() ?? 0.5;
+        var minP = check["minProbability"] is { } mp ? Comparison.Number(mp) : 0.5;
         var holds = p is { } prob ? prob >= minP : cmp.Test(diff);
         var detail = F($"{variant} − {against} on {issue} = {diff:+0.#;-0.#;0} at most-likely values");
         if (p is { } pp)

@@ -17,7 +17,7 @@ public sealed record Comparison(string Op, double Value, double High)
         {
             if (value is JsonArray { Count: 2 } pair)
             {
-                return new Comparison(op, pair[0]!.GetValue<double>(), pair[1]!.GetValue<double>());
+                return new Comparison(op, Number(pair[0]), Number(pair[1]));
             }
 
             throw new FormatException("'between' needs value: [low, high].");
@@ -28,7 +28,40 @@ public sealed record Comparison(string Op, double Value, double High)
             throw new FormatException($"Unknown comparison '{op}': use <, <=, >, >=, == or between.");
         }
 
-        return new Comparison(op, value?.GetValue<double>() ?? throw new FormatException($"'{op}' needs a value."), double.NaN);
+        return new Comparison(op, value is null ? throw new FormatException($"'{op}' needs a value.") : Number(value), double.NaN);
+    }
+
+    /// <summary>
+    /// A JSON number as a double, whatever .NET type backs it: nodes built in code hold an int or a long, nodes parsed
+    /// from text a JsonElement.
+    /// </summary>
+    /// <exception cref="FormatException">The node is not a number.</exception>
+    public static double Number(JsonNode? node)
+    {
+        if (node is JsonValue v)
+        {
+            if (v.TryGetValue<double>(out var d))
+            {
+                return d;
+            }
+
+            if (v.TryGetValue<long>(out var l))
+            {
+                return l;
+            }
+
+            if (v.TryGetValue<int>(out var i))
+            {
+                return i;
+            }
+
+            if (v.TryGetValue<decimal>(out var m))
+            {
+                return (double)m;
+            }
+        }
+
+        throw new FormatException($"Expected a number, got {node?.ToJsonString() ?? "nothing"}.");
     }
 
     /// <summary>True when <paramref name="x"/> satisfies the comparison.</summary>
