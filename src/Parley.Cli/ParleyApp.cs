@@ -39,6 +39,7 @@ internal static class ParleyApp
                 .WithExample("sensitivity", "--issue", "deal-scope", "--model", "eum");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Judge the scenario's predictions under every model, with probabilities.");
+            config.AddCommand<AdviseCommand>("advise").WithDescription("Advise an actor: score the scenario's recommendations and rank its levers by gain per cost, per model.").WithExample("advise", "--actor", "japan");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
         });
