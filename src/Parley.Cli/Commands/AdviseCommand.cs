@@ -128,13 +128,13 @@ internal sealed class AdviseCommand(CliIo io) : Command<AdviseCommand.Settings>
         }
         else
         {
-            Render(scenario, actor, settings, recommendations, levers);
+            Render(scenario, actor, settings.Top, recommendations, levers);
         }
 
         return 0;
     }
 
-    private void Render(Scenario scenario, string actor, Settings settings, IReadOnlyList<RecommendationScore> recommendations, LeverSearchResult levers)
+    private void Render(Scenario scenario, string actor, int top, IReadOnlyList<RecommendationScore> recommendations, LeverSearchResult levers)
     {
         var c = io.Console;
         var name = scenario.FindActor(actor)!.Name;
@@ -143,11 +143,11 @@ internal sealed class AdviseCommand(CliIo io) : Command<AdviseCommand.Settings>
         c.MarkupLine($"[grey]{o.Draws:N0} paired draws per candidate, seed {o.Seed}; models: {Markup.Escape(string.Join(", ", levers.ModelIds))}. Issues counted: {Markup.Escape(string.Join(", ", levers.IssueIds))}.[/]");
         c.MarkupLine($"[grey]Gain = {Markup.Escape(actor)}-salience-weighted move of the forecasts toward {Markup.Escape(actor)}'s most-likely positions, in % of each scale (+ = closer). [[a, b]] = 80% interval (p10 to p90 of the paired draws).[/]");
         c.WriteLine();
-        RenderRecommendations(scenario, actor, recommendations, levers.ModelIds);
-        RenderLevers(levers, settings.Top);
+        RenderRecommendations(scenario, actor, recommendations);
+        RenderLevers(levers, top);
     }
 
-    private void RenderRecommendations(Scenario scenario, string actor, IReadOnlyList<RecommendationScore> recommendations, IReadOnlyList<string> modelIds)
+    private void RenderRecommendations(Scenario scenario, string actor, IReadOnlyList<RecommendationScore> recommendations)
     {
         var c = io.Console;
         if (recommendations.Count == 0)
@@ -196,8 +196,6 @@ internal sealed class AdviseCommand(CliIo io) : Command<AdviseCommand.Settings>
 
             c.WriteLine();
         }
-
-        _ = modelIds;
     }
 
     private void RenderLevers(LeverSearchResult levers, int top)
