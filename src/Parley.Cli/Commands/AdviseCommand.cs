@@ -208,11 +208,7 @@ internal sealed class AdviseCommand(CliIo io) : Command<AdviseCommand.Settings>
         table.AddColumn(new TableColumn("Cost").RightAligned());
         table.AddColumn(new TableColumn("Gain").RightAligned());
         table.AddColumn(new TableColumn("Gain / cost").RightAligned());
-        foreach (var m in levers.ModelIds)
-        {
-            table.AddColumn(new TableColumn(Markup.Escape(m)).RightAligned());
-        }
-
+        table.AddColumn("Gain by model: mean [[p10, p90]]");
         table.AddColumn("Depends on");
         var rank = 0;
         foreach (var r in levers.Ranked.Take(top))
@@ -226,13 +222,13 @@ internal sealed class AdviseCommand(CliIo io) : Command<AdviseCommand.Settings>
                 Signed(r.ExpectedGain),
                 r.Score.ToString("0.0", CultureInfo.InvariantCulture),
             };
-            row.AddRange(r.Gains.Select(g => Markup.Escape(GainText(g))));
+            row.Add(string.Join("\n", r.Gains.Select(g => Markup.Escape($"{g.ModelId} {GainText(g)}"))));
             row.Add(r.ModelDependent ? "[yellow]model-dependent[/]" : DependsOn(r, levers.ModelIds));
             table.AddRow(row.ToArray());
         }
 
         c.Write(table);
-        c.MarkupLine("[grey]Gain: mean over models of the mean gain (% of scale, weighted by the actor's salience). Per-model columns: mean [[p10, p90]]. 'Depends on' lists the models under which the lever helps.[/]");
+        c.MarkupLine("[grey]Gain: mean over models of the mean gain (% of scale, weighted by the actor's salience). 'Depends on' lists the models under which the lever helps.[/]");
     }
 
     private static string DependsOn(LeverResult r, IReadOnlyList<string> modelIds)
@@ -249,12 +245,24 @@ internal sealed class AdviseCommand(CliIo io) : Command<AdviseCommand.Settings>
     private static string GainText(GainEstimate g) =>
         string.Create(CultureInfo.InvariantCulture, $"{Signed(g.Mean)} [{Signed(g.P10)}, {Signed(g.P90)}]");
 
-    private static string Signed(double x) => (x > 0 ? "+" : string.Empty) + x.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Signed(double x) => WithSign(x.ToString("0.00", CultureInfo.InvariantCulture));
 
     private static string Interval(Issue issue, GainEstimate g) =>
         $"{SignedOnScale(issue, g.Mean)} [[{SignedOnScale(issue, g.P10)}, {SignedOnScale(issue, g.P90)}]]";
 
-    private static string SignedOnScale(Issue issue, double x) => (x > 0 ? "+" : string.Empty) + NumberFormat.OnScale(issue, x);
+    private static string SignedOnScale(Issue issue, double x) => WithSign(NumberFormat.OnScale(issue, x));
+
+    // Signs go on what is shown, so that a value that rounds to zero reads "0.0", never "+0.0" or "-0.0".
+    private static string WithSign(string formatted)
+    {
+        var digits = formatted.TrimStart('-');
+        if (digits.All(ch => ch is '0' or '.'))
+        {
+            return digits;
+        }
+
+        return formatted.StartsWith('-') ? formatted : "+" + formatted;
+    }
 
     private static string ToJson(Scenario scenario, string actor, Settings settings, IReadOnlyList<RecommendationScore> recommendations, LeverSearchResult levers)
     {
