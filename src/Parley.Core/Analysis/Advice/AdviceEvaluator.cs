@@ -74,7 +74,7 @@ internal sealed class AdviceEvaluator
     /// <summary>Every issue of the scenario, in scenario order.</summary>
     public IReadOnlyList<IssueFrame> Frames { get; }
 
-    /// <summary>The issues in scope: requested (or all), the advisee takes part with salience /// <summary>The issues in scope (weight &gt; 0 or advisee present and in the requested list), in scenario order.</summary>gt; 0; in scenario order.</summary>
+    /// <summary>The issues in scope: requested (or all) and the advisee takes part with salience &gt; 0; in scenario order.</summary>
     public IEnumerable<IssueFrame> Scope => Frames.Where(f => f.Weight > 0);
 
     public IssueFrame Frame(string issueId) => Frames.First(f => f.Id == issueId);
