@@ -50,6 +50,7 @@ internal static class ParleyApp
                 runs.AddCommand<RunsRerunCommand>("rerun").WithDescription("Run a stored run again and check the results are byte-identical.");
                 runs.AddCommand<RunsExportCommand>("export").WithDescription("A run with its scenario text and results as one JSON document.");
             });
+            config.AddCommand<AdviseCommand>("advise").WithDescription("Advise an actor: score the scenario's recommendations and rank its levers by gain per cost, per model.").WithExample("advise", "--actor", "japan");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
         });
