@@ -69,7 +69,7 @@ public static class ClaimChecker
                 "input" => Input(check, model, evidence),
                 "all" => All(check, model, evidence),
                 "qualitative" => new ModelVerdict(model, Verdict.NotCheckable, null, "qualitative: " + (check["note"]?.GetValue<string>() ?? "not a model output")),
-                "advise-rank" => new ModelVerdict(model, Verdict.NotCheckable, null, "needs the lever search of 'parley advise'"),
+                "advise-rank" => AdviseRank(check, model, evidence),
                 var other => new ModelVerdict(model, Verdict.NotCheckable, null, $"unknown check kind '{other}'"),
             };
         }
@@ -208,6 +208,19 @@ public static class ClaimChecker
                 yield return (F($"{actor} {field.ToString().ToLowerInvariant()} on {issue} = {x:0.#}, needs {cmp}"), cmp.Test(x));
             }
         }
+    }
+
+    private static ModelVerdict AdviseRank(JsonObject check, string model, IClaimEvidence evidence)
+    {
+        var variant = check["variant"]?.GetValue<string>() ?? "baseline";
+        var advisee = Required(check, "advisee");
+        var expected = Required(check, "expectTopTarget");
+        var issues = check["issues"] is JsonArray list ? list.Select(x => x!.GetValue<string>()).ToList() : null;
+        var top = evidence.TopLeverTarget(variant, advisee, issues, model);
+        var scope = issues is null ? "all issues" : string.Join(", ", issues);
+        return top == expected
+            ? new ModelVerdict(model, Verdict.Holds, null, $"{advisee}'s best lever on {scope} acts on {top}")
+            : new ModelVerdict(model, Verdict.Fails, null, $"{advisee}'s best lever on {scope} acts on {top ?? "nobody (no lever gains)"}, not {expected}");
     }
 
     private static ModelVerdict All(JsonObject check, string model, IClaimEvidence evidence)

@@ -22,4 +22,10 @@ public interface IClaimEvidence
 
     /// <summary>The actor's position in every round of a dynamic model (round 0 first); null for one-shot models.</summary>
     IReadOnlyList<double>? ActorPath(string variant, string actorId, string issueId, string model);
+
+    /// <summary>
+    /// The actor on whom the advisee's best single lever acts (see <c>parley advise</c>), restricted to
+    /// <paramref name="issues"/> when given; null when no lever gains anything.
+    /// </summary>
+    string? TopLeverTarget(string variant, string advisee, IReadOnlyList<string>? issues, string model);
 }

@@ -1,3 +1,4 @@
+using Parley.Core.Analysis.Advice;
 using Parley.Core.Models;
 using Parley.Core.Scenarios;
 using Parley.Core.Uncertainty;
@@ -113,6 +114,15 @@ public sealed class SimulatedClaimEvidence : IClaimEvidence
         }
 
         return f.Rounds.Select(r => r.Positions[index]).ToList();
+    }
+
+    /// <inheritdoc/>
+    public string? TopLeverTarget(string variant, string advisee, IReadOnlyList<string>? issues, string model)
+    {
+        var m = _models.FirstOrDefault(x => x.Id == model) ?? throw new KeyNotFoundException($"Unknown model '{model}'.");
+
+        // Without draws the lever search still needs a sample to average gains over; use the advise default.
+        return LeverSearch.TopTarget(Scenario(variant), advisee, issues, m, _options ?? new MonteCarloOptions { Draws = 2000 });
     }
 
     private IssueForecast Run(string variant, string issueId, string model)
