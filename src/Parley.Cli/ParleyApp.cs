@@ -39,6 +39,7 @@ internal static class ParleyApp
                 .WithExample("sensitivity", "--issue", "deal-scope", "--model", "eum");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Judge the scenario's predictions under every model, with probabilities.");
+            config.AddCommand<ReportCommand>("report").WithDescription("Write a self-contained HTML report with charts for every issue (--png DIR: charts as PNG too).").WithExample("report", "-o", "korea.html");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
         });
