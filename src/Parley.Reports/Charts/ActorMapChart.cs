@@ -48,7 +48,7 @@ public static class ActorMapChart
             var r = maxWeight > 0 ? Math.Max(MinRadius, MaxRadius * Math.Sqrt(weight / maxWeight)) : MinRadius;
             svg.Group("actor", $"data-actor=\"{Markup.Attr(v.ActorId)}\"");
             svg.Line(Left - 8, cy, Right, cy, "row-rule");
-            svg.Text(Left - 14, cy + 4, Markup.Truncate(name, 34), "row-label", "end");
+            svg.Text(Left - 14, cy + 4, Markup.ShortName(name, 30), "row-label", "end");
             if (!v.Position.IsPoint)
             {
                 svg.Line(x.Map(v.Position.Low), cy, x.Map(v.Position.High), cy, "range");

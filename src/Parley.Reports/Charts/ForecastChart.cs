@@ -46,7 +46,7 @@ public static class ForecastChart
             if (d is not null)
             {
                 svg.Rect(x.Map(d.P10), cy - 6, x.Map(d.P90) - x.Map(d.P10), 12, "interval", $"80% interval {Num.OnScale(d.P10, span)} to {Num.OnScale(d.P90, span)}");
-                svg.Line(x.Map(d.P50), cy - 8, x.Map(d.P50), cy + 8, "p50");
+                svg.Line(x.Map(d.P50), cy - 8, x.Map(d.P50), cy + 8, "p50-tick");
                 text += $"  ({Num.OnScale(d.P10, span)}–{Num.OnScale(d.P90, span)})";
             }
 

@@ -54,9 +54,9 @@ public static class HistogramChart
             }
 
             svg.Line(Left, baseY, Right, baseY, "baseline");
-            Marker(svg, x.Map(d.P10), baseY, height, "p10", "p10 " + Num.OnScale(d.P10, span), "end");
-            Marker(svg, x.Map(d.P50), baseY, height, "p50", "p50 " + Num.OnScale(d.P50, span), "middle");
-            Marker(svg, x.Map(d.P90), baseY, height, "p90", "p90 " + Num.OnScale(d.P90, span), "start");
+            Marker(svg, x.Map(d.P10), baseY, height, "q10", "p10 " + Num.OnScale(d.P10, span), "end", 9);
+            Marker(svg, x.Map(d.P50), baseY, height, "q50", "p50 " + Num.OnScale(d.P50, span), "middle", 0);
+            Marker(svg, x.Map(d.P90), baseY, height, "q90", "p90 " + Num.OnScale(d.P90, span), "start", 9);
             svg.EndGroup();
         }
 
@@ -64,10 +64,10 @@ public static class HistogramChart
         return svg.ToString();
     }
 
-    private static void Marker(SvgCanvas svg, double px, double baseY, double height, string cls, string label, string anchor)
+    private static void Marker(SvgCanvas svg, double px, double baseY, double height, string cls, string label, string anchor, double drop)
     {
         svg.Line(px, baseY - height - 4, px, baseY, "q " + cls);
         var dx = anchor == "end" ? -3 : anchor == "start" ? 3 : 0;
-        svg.Text(px + dx, baseY - height - 7, label, "q-label " + cls, anchor);
+        svg.Text(px + dx, baseY - height - 7 + drop, label, "q-label " + cls, anchor);
     }
 }

@@ -45,12 +45,19 @@ internal static class ScaleAxis
             for (var k = 0; k < sorted.Count; k++)
             {
                 var px = x.Map(sorted[k].Value);
-                var left = k > 0 ? px - x.Map(sorted[k - 1].Value) : 2 * (px - x.R0) + 40;
-                var right = k < sorted.Count - 1 ? x.Map(sorted[k + 1].Value) - px : 2 * (x.R1 - px) + 40;
+                var left = k > 0 ? px - x.Map(sorted[k - 1].Value) : double.PositiveInfinity;
+                var right = k < sorted.Count - 1 ? x.Map(sorted[k + 1].Value) - px : double.PositiveInfinity;
                 var room = Math.Clamp(Math.Min(left, right) - 8, 50, 220);
+                var edge = (k == 0 && px - x.R0 < room / 2) || (k == sorted.Count - 1 && x.R1 - px < room / 2);
+                if (edge && sorted.Count > 1)
+                {
+                    // An end label hangs off its tick to one side: it may use only its half of the gap to the neighbour.
+                    room = Math.Clamp((room / 2) + 14, 50, 220);
+                }
+
                 var chars = (int)(room / 5.6);
                 var lines = Markup.Wrap(Issue.ShortLabel(sorted[k].Label), chars, 3);
-                var anchor = k == 0 && px - x.R0 < room / 2 ? "start" : k == sorted.Count - 1 && x.R1 - px < room / 2 ? "end" : "middle";
+                var anchor = k == 0 && px - x.R0 < room / 2 && sorted.Count > 1 ? "start" : k == sorted.Count - 1 && x.R1 - px < room / 2 && sorted.Count > 1 ? "end" : "middle";
                 var tx = anchor == "start" ? Math.Max(px - 6, 0) : anchor == "end" ? Math.Min(px + 6, svg.Width) : px;
                 svg.TextLines(tx, y + 30, lines, 12, "anchor-label", anchor);
                 maxLines = Math.Max(maxLines, lines.Count);

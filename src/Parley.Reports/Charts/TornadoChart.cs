@@ -84,7 +84,7 @@ public static class TornadoChart
                 var bar = bars[b];
                 var cy = rowsTop + (Row * b) + (Row / 2);
                 var actor = scenario.FindActor(bar.ActorId)?.Name ?? bar.ActorId;
-                var label = $"{Markup.Truncate(actor, 28)} · {bar.Field.ToString().ToLowerInvariant()}";
+                var label = $"{Markup.ShortName(actor, 26)} · {bar.Field.ToString().ToLowerInvariant()}";
                 svg.Text(Left - 10, cy + 4, label, "row-label small", "end");
                 var b0 = x.Map(t.Baseline);
                 var tip = $"{label} from {Num.Plain(bar.Range.Low)} to {Num.Plain(bar.Range.High)}: forecast {Num.OnScale(bar.OutcomeAtLow, span)} to {Num.OnScale(bar.OutcomeAtHigh, span)}";

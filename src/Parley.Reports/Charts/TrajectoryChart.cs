@@ -63,7 +63,7 @@ public static class TrajectoryChart
         {
             var name = scenario.FindActor(actors[a])?.Name ?? actors[a];
             svg.Polyline(rounds.Select(r => (x.Map(r.Round), y.Map(r.Positions[a]))), "actor-path", $"{name}: {Num.OnScale(rounds[0].Positions[a], span)} → {Num.OnScale(rounds[^1].Positions[a], span)}");
-            ends.Add((y.Map(rounds[^1].Positions[a]), $"{Markup.Truncate(ShortName(name), 22)} {Num.OnScale(rounds[^1].Positions[a], span)}"));
+            ends.Add((y.Map(rounds[^1].Positions[a]), $"{Markup.ShortName(name, 22)} {Num.OnScale(rounds[^1].Positions[a], span)}"));
         }
 
         svg.EndGroup();
@@ -99,11 +99,5 @@ public static class TrajectoryChart
 
         svg.EndGroup();
         return svg.ToString();
-    }
-
-    private static string ShortName(string name)
-    {
-        var cut = name.IndexOf(" (", StringComparison.Ordinal);
-        return cut > 0 ? name[..cut] : name;
     }
 }

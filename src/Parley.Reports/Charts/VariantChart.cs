@@ -59,7 +59,7 @@ public static class VariantChart
             var name = scenario.FindVariant(variant.VariantId)?.Name ?? variant.VariantId;
             svg.Group("variant", $"data-variant=\"{Markup.Attr(variant.VariantId)}\"");
             svg.Rect(8, y - 2, Width - 16, (Row * rows.Count) + 4, "group-band");
-            var nameLines = Markup.Wrap(name, 34, Math.Max(1, rows.Count));
+            var nameLines = Markup.Wrap(name, 27, Math.Max(1, rows.Count));
             svg.TextLines(12, y + 11, nameLines, Row, "row-label small");
             for (var k = 0; k < rows.Count; k++)
             {
@@ -83,7 +83,7 @@ public static class VariantChart
         foreach (var t in ticks)
         {
             svg.Line(x.Map(t), bottom, x.Map(t), bottom + 4, "tick");
-            svg.Text(x.Map(t), bottom + 16, Num.Signed(t, span), "tick-label", "middle");
+            svg.Text(x.Map(t), bottom + 16, (t > 0 ? "+" : t < 0 ? "\u2212" : string.Empty) + Num.Plain(Math.Abs(Math.Round(t, 3))), "tick-label", "middle");
         }
 
         svg.Text((Left + Right) / 2, bottom + 32, "Difference from the baseline, in points of the issue's scale", "axis-title", "middle");

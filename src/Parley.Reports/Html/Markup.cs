@@ -47,6 +47,13 @@ internal static class Markup
         return lines;
     }
 
+    /// <summary>An actor's name without a trailing parenthetical ("Russia", not "Russia (Putin)") when it is longer than <paramref name="max"/>, then truncated.</summary>
+    public static string ShortName(string name, int max)
+    {
+        var cut = name.IndexOf(" (", StringComparison.Ordinal);
+        return Truncate(name.Length > max && cut > 0 ? name[..cut] : name, max);
+    }
+
     /// <summary><paramref name="text"/> cut to at most <paramref name="max"/> characters with an ellipsis.</summary>
     public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 

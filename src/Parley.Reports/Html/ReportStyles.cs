@@ -71,7 +71,7 @@ svg.chart .sq-label { fill: var(--sq); font-size: 10px; }
 svg.chart .range { stroke: var(--faint); stroke-width: 1.2; }
 svg.chart .bubble { fill: var(--accent); fill-opacity: .55; stroke: var(--accent); stroke-width: 1; }
 svg.chart .interval { fill-opacity: .25; }
-svg.chart .p50 { stroke: var(--ink); stroke-width: 1.5; }
+svg.chart .p50-tick { stroke: var(--ink); stroke-width: 1.5; }
 svg.chart .point { stroke: #fff; stroke-width: 1.2; }
 svg.chart .actor-path { fill: none; stroke: #a0aec0; stroke-width: 1.3; }
 svg.chart .median-path { fill: none; stroke-width: 3; }
@@ -82,9 +82,9 @@ svg.chart .band { fill: var(--grid); fill-opacity: .7; }
 svg.chart .bar { fill-opacity: .75; }
 svg.chart .baseline { stroke: var(--muted); stroke-width: .8; }
 svg.chart .q { stroke: var(--ink); stroke-width: 1; stroke-dasharray: 3 2; }
-svg.chart .q.p50 { stroke-dasharray: none; stroke-width: 1.6; }
-svg.chart .q-label { font-size: 9.5px; fill: var(--muted); }
-svg.chart .q-label.p50 { fill: var(--ink); font-weight: 600; }
+svg.chart .q.q50 { stroke-dasharray: none; stroke-width: 1.6; }
+svg.chart .q-label { font-size: 9.5px; fill: var(--muted); paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+svg.chart .q-label.q50 { fill: var(--ink); font-weight: 600; }
 svg.chart .low { fill: #90b4d6; }
 svg.chart .high { fill: #1f4e79; }
 svg.chart .base { stroke: var(--ink); stroke-width: 1.4; }

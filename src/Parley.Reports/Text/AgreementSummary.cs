@@ -58,7 +58,9 @@ public static class AgreementSummary
         if (intervals.Count >= 2)
         {
             var overlap = intervals.Max(d => d.P10) <= intervals.Min(d => d.P90);
-            sentence += overlap
+            sentence += agree
+                ? (overlap ? " Their 80% intervals overlap." : " Their 80% intervals do not overlap, although the forecasts are close.")
+                : overlap
                 ? " Their 80% intervals overlap, so the range of uncertainty in the inputs covers the disagreement."
                 : " Their 80% intervals do not overlap: the difference comes from the models, not from the uncertain inputs.";
         }
