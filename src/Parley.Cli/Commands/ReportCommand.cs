@@ -48,7 +48,7 @@ internal sealed class ReportCommand(CliIo io) : Command<ReportCommand.Settings>
         public int Draws { get; init; } = DefaultDraws;
 
         [CommandOption("-o|--output <FILE>")]
-        [Description("The HTML file to write (default report.html; - for standard output).")]
+        [Description("The HTML file to write (default report.html; --output=- for standard output).")]
         public string Output { get; init; } = "report.html";
 
         [CommandOption("--png <DIR>")]
@@ -87,7 +87,7 @@ internal sealed class ReportCommand(CliIo io) : Command<ReportCommand.Settings>
                 return ValidationResult.Error($"--draws {Draws.ToString(CultureInfo.InvariantCulture)} is out of range: give 1 to 10000000.");
             }
 
-            return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("-o|--output needs a file name (or - for standard output).") : ValidationResult.Success();
+            return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("-o|--output needs a file name (or --output=- for standard output).") : ValidationResult.Success();
         }
     }
 

@@ -34,8 +34,8 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void Report_TwiceWithSameSeed_ByteIdentical()
     {
-        var a = CliRunner.Run("report", "-o", "-", "--draws", "200", "--seed", "7");
-        var b = CliRunner.Run("report", "-o", "-", "--draws", "200", "--seed", "7");
+        var a = CliRunner.Run("report", "--output=-", "--draws", "200", "--seed", "7");
+        var b = CliRunner.Run("report", "--output=-", "--draws", "200", "--seed", "7");
         Assert.Equal(0, a.ExitCode);
         Assert.Equal(a.Out, b.Out);
         Assert.Contains("seed 7", a.Out, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void Report_Variant_ReportsOnIt()
     {
-        var result = CliRunner.Run("report", "-o", "-", "--draws", "100", "--variant", "progressive-rok", "--date", "2025-02-01");
+        var result = CliRunner.Run("report", "--output=-", "--draws", "100", "--variant", "progressive-rok", "--date", "2025-02-01");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("progressive-rok", result.Out, StringComparison.Ordinal);
         Assert.Contains("<dt>Generated</dt><dd>2025-02-01</dd>", result.Out, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class ReportCommandTests : IDisposable
     [InlineData("--model", "oracle")]
     public void Report_BadInput_ExitsTwo(string option, string value)
     {
-        var result = CliRunner.Run("report", "-o", "-", option, value);
+        var result = CliRunner.Run("report", "--output=-", option, value);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error", result.Error, StringComparison.Ordinal);
     }
