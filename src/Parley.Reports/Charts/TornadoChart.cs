@@ -90,7 +90,7 @@ public static class TornadoChart
                 var tip = $"{label} from {Num.Plain(bar.Range.Low)} to {Num.Plain(bar.Range.High)}: forecast {Num.OnScale(bar.OutcomeAtLow, span)} to {Num.OnScale(bar.OutcomeAtHigh, span)}";
                 Segment(svg, b0, x.Map(bar.OutcomeAtLow), cy, "low", tip);
                 Segment(svg, b0, x.Map(bar.OutcomeAtHigh), cy, "high", tip);
-                svg.Text(Math.Max(x.Map(bar.OutcomeAtLow), x.Map(bar.OutcomeAtHigh)) + 4, cy + 3.5, "±" + Num.OnScale(bar.Swing / 2, span), "tiny-label");
+                svg.Text(Math.Max(x.Map(bar.OutcomeAtLow), x.Map(bar.OutcomeAtHigh)) + 4, cy + 3.5, Num.OnScale(bar.Swing, span), "tiny-label");
             }
 
             svg.Line(x.Map(t.Baseline), rowsTop - 2, x.Map(t.Baseline), rowsTop + (Row * Math.Max(1, bars.Count)) + 2, "base");

@@ -229,7 +229,7 @@ public static class HtmlReport
         else
         {
             Figure(sb, TornadoChart.Render(s, i, tornadoes), Fig(), "One-at-a-time sensitivity (tornado).",
-                $"For the {TornadoChart.TopBars} inputs that move each model's forecast most: the forecast with that one input at its low (light) and at its high (dark), every other input at its most likely. The vertical line is the forecast at the most-likely values; the axis is zoomed to the swings.");
+                $"For the {TornadoChart.TopBars} inputs that move each model's forecast most: the forecast with that one input at its low (light) and at its high (dark), every other input at its most likely. The vertical line is the forecast at the most-likely values; the number beside each bar is its swing (high minus low outcome, in points); the axis is zoomed to the swings.");
         }
 
         sb.Append("<h3>What would change it</h3>\n");
