@@ -1,5 +1,10 @@
 namespace Parley.Cli.Tests.Commands;
 
+/// <summary>Runs alone: report runs simulate for seconds on every core, and other tests here measure the process's CPU time.</summary>
+[CollectionDefinition(nameof(ReportCommandTests), DisableParallelization = true)]
+public sealed class ReportCommandCollection;
+
+[Collection(nameof(ReportCommandTests))]
 public sealed class ReportCommandTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "parley-report-" + Guid.NewGuid().ToString("N"));
