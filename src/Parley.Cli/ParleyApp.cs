@@ -51,6 +51,7 @@ internal static class ParleyApp
                 runs.AddCommand<RunsExportCommand>("export").WithDescription("A run with its scenario text and results as one JSON document.");
             });
             config.AddCommand<AdviseCommand>("advise").WithDescription("Advise an actor: score the scenario's recommendations and rank its levers by gain per cost, per model.").WithExample("advise", "--actor", "japan");
+            config.AddCommand<ReportCommand>("report").WithDescription("Write a self-contained HTML report with charts for every issue (--png DIR: charts as PNG too).").WithExample("report", "-o", "korea.html");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
         });
