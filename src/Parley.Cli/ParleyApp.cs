@@ -41,6 +41,7 @@ internal static class ParleyApp
                 .WithDescription("Judge the scenario's predictions under every model, with probabilities.");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Serve the web app on 127.0.0.1 (editor, runs, results, history, JSON API).").WithExample("serve", "--port", "5178");
         });
         return app.Run(NormalizeArguments(args));
     }

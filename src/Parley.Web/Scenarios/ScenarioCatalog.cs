@@ -69,7 +69,8 @@ public sealed class ScenarioCatalog(RunStore store)
         if (versions.Count > 0)
         {
             var latest = versions[^1];
-            return Parse(latest.Text, latest.Format, ScenarioOrigin.Saved);
+            var origin = latest.Text == EmbeddedScenarios.ReadText(idOrHash) ? ScenarioOrigin.Embedded : ScenarioOrigin.Saved;
+            return Parse(latest.Text, latest.Format, origin);
         }
 
         var embedded = EmbeddedScenarios.ReadText(idOrHash);
