@@ -66,6 +66,14 @@ public static class ParleyWeb
                 throw new WebInputException(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body has {context.Request.ContentLength} bytes, over the limit of {WebLimits.MaxBodyBytes} bytes (2 MiB).");
             }
 
+            // A page on another site must not make the browser post to this local app (CSRF): browsers mark such
+            // requests with Sec-Fetch-Site: cross-site. Tools such as curl send no such header and pass.
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && context.Request.Headers["Sec-Fetch-Site"] == "cross-site")
+            {
+                throw new WebInputException(StatusCodes.Status403Forbidden, "Cross-site request refused", "This app accepts changes only from its own pages or from non-browser clients.");
+            }
+
             context.Response.Headers.XContentTypeOptions = "nosniff";
             await next(context).ConfigureAwait(false);
         });

@@ -72,6 +72,15 @@ public sealed class EditAndRunTests : IAsyncLifetime
 
         // and Japan's salience on deal-scope is edited down to almost nothing in the grid, then saved and run
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit" }).First.ClickAsync();
+
+        // (a value that is not a number is refused, with the message at its cell)
+        await page.Locator($"input[name='{JapanSalience}mode']").FillAsync("abc");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        var invalidCell = page.Locator("#cell-japan-deal-scope");
+        Assert.Contains("not a finite number", await invalidCell.InnerTextAsync(), StringComparison.Ordinal);
+        await invalidCell.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, "3a-invalid-cell.png") });
+
         await page.Locator($"input[name='{JapanSalience}low']").FillAsync("1");
         await page.Locator($"input[name='{JapanSalience}mode']").FillAsync("2");
         await page.Locator($"input[name='{JapanSalience}high']").FillAsync("3");

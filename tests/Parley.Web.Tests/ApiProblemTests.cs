@@ -172,6 +172,17 @@ public sealed class ApiProblemTests(ParleyWebFactory factory) : IClassFixture<Pa
         Assert.True(problem.GetProperty("problems").GetArrayLength() >= 1);
     }
 
+    [Fact]
+    public async Task PostRuns_CrossSiteBrowserRequest_Returns403Problem()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = JsonContent.Create(new { scenarioId = "korea-2025", draws = 0 }) };
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var response = await _client.SendAsync(request);
+
+        await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+
     internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();
