@@ -120,8 +120,11 @@ public sealed class RunService(ScenarioCatalog catalog)
         }
     }
 
-    /// <summary>The results of <paramref name="modelIds"/> on <paramref name="scenario"/> (variant already applied).</summary>
-    internal static RunResults Compute(Scenario scenario, string name, string hash, IReadOnlyList<string> modelIds, int draws, ulong seed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The results of <paramref name="modelIds"/> on <paramref name="scenario"/> (variant already applied): a pure
+    /// function of its arguments, so a stored web run can be recomputed and compared byte for byte via <see cref="RunResults.ToJson"/>.
+    /// </summary>
+    public static RunResults Compute(Scenario scenario, string name, string hash, IReadOnlyList<string> modelIds, int draws, ulong seed, CancellationToken cancellationToken)
     {
         var models = ModelIds.Create(modelIds);
         var forecast = ScenarioForecaster.Run(scenario, models);
