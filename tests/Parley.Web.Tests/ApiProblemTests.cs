@@ -173,6 +173,14 @@ public sealed class ApiProblemTests(ParleyWebFactory factory) : IClassFixture<Pa
     }
 
     [Fact]
+    public async Task PutScenario_MalformedJsonBody_Returns400Problem()
+    {
+        using var content = new StringContent("{\"id\": \"korea-2025\", \"issues\": [", Encoding.UTF8, "application/json");
+        using var response = await _client.PutAsync("/api/scenarios/korea-2025", content);
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task PostRuns_CrossSiteBrowserRequest_Returns403Problem()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = JsonContent.Create(new { scenarioId = "korea-2025", draws = 0 }) };

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Parley.Web.Tests;
@@ -71,6 +72,28 @@ public sealed class PageTests(ParleyWebFactory factory) : IClassFixture<ParleyWe
         Assert.Contains($"name=\"{JapanSalienceMode}\" value=\"95\"", editor, StringComparison.Ordinal);
         var history = await _client.GetStringAsync("/runs");
         Assert.Contains(run.Headers.Location!.OriginalString, history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditorPost_NothingChanged_RedirectsWithoutStoringAVersion()
+    {
+        // Given the emission scenario's editor posted back with one value unchanged
+        var html = await _client.GetStringAsync("/scenarios/emission-standards-1994");
+        Assert.Contains("name=\"", html, StringComparison.Ordinal);
+        using var store = factory.OpenStore();
+        var before = store.ListScenarioVersions("emission-standards-1994").Count;
+        var view = await _client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/scenarios/emission-standards-1994");
+        var v = view.GetProperty("values")[0];
+        var name = $"{v.GetProperty("actor").GetString()}|{v.GetProperty("issue").GetString()}|salience|mode";
+        var mode = v.GetProperty("salience").GetProperty("mode").GetDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        using var form = new FormUrlEncodedContent([new(name, mode), new("next", "stay")]);
+
+        // When
+        using var response = await _client.PostAsync("/scenarios/emission-standards-1994", form);
+
+        // Then
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before, store.ListScenarioVersions("emission-standards-1994").Count);
     }
 
     [Fact]

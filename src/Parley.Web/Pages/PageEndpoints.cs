@@ -32,7 +32,13 @@ internal static class PageEndpoints
         {
             var source = catalog.Get(id);
             var form = await ReadFormAsync(request).ConfigureAwait(false);
-            var (yaml, cellErrors) = ScenarioEdit.Apply(source.Scenario, form);
+            var (yaml, cellErrors, changed) = ScenarioEdit.Apply(source.Scenario, form);
+            if (!changed)
+            {
+                // Nothing edited: keep the current version rather than storing a re-serialised copy of it.
+                return Results.Redirect(form.GetValueOrDefault("next") == "run" ? $"/scenarios/{Uri.EscapeDataString(id)}/run" : $"/scenarios/{Uri.EscapeDataString(id)}");
+            }
+
             var general = new List<string>();
             var errors = cellErrors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
             if (yaml is not null)

@@ -105,8 +105,10 @@ public sealed class ScenarioCatalog(RunStore store)
         var items = new List<ScenarioListItem>();
         foreach (var id in KnownIds())
         {
-            var versions = store.ListScenarioVersions(id);
             var embedded = EmbeddedScenarios.ReadText(id);
+
+            // Runs of the embedded scenario store its text too; only other texts count as saved versions.
+            var versions = store.ListScenarioVersions(id).Where(v => v.Text != embedded).ToList();
             if (versions.Count > 0)
             {
                 items.Add(new ScenarioListItem(id, versions[^1].Name, embedded is not null, versions.Count, versions[^1].Hash));

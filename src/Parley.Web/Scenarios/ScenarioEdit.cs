@@ -31,9 +31,9 @@ public static partial class ScenarioEdit
 
     /// <summary>
     /// The scenario with the form's values, as YAML, or the messages per cell (key <see cref="CellKey"/>) when a
-    /// number does not parse.
+    /// number does not parse. <c>Changed</c> is false when the form changes nothing (then nothing needs saving).
     /// </summary>
-    public static (string? Yaml, IReadOnlyDictionary<string, List<string>> CellErrors) Apply(Scenario scenario, IReadOnlyDictionary<string, string> form)
+    public static (string? Yaml, IReadOnlyDictionary<string, List<string>> CellErrors, bool Changed) Apply(Scenario scenario, IReadOnlyDictionary<string, string> form)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(form);
@@ -75,11 +75,16 @@ public static partial class ScenarioEdit
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return (null, errors, true);
+        }
+
+        if (values.SequenceEqual(scenario.Values))
+        {
+            return (null, errors, false);
         }
 
         var result = new Scenario(scenario.Id, scenario.Name, scenario.Metadata, scenario.Issues, scenario.Actors, values, scenario.Variants, scenario.Predictions, scenario.Recommendations, scenario.NotModelled);
-        return (ScenarioWriter.ToYaml(result), errors);
+        return (ScenarioWriter.ToYaml(result), errors, true);
     }
 
     /// <summary>The grid cell a validator field path points into (e.g. <c>values[japan/deal-scope].salience</c>), or null.</summary>
