@@ -54,6 +54,7 @@ internal static class ParleyApp
             config.AddCommand<ReportCommand>("report").WithDescription("Write a self-contained HTML report with charts for every issue (--png DIR: charts as PNG too).").WithExample("report", "-o", "korea.html");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
+            config.AddCommand<ServeCommand>("serve").WithDescription("Serve the web app on 127.0.0.1 (editor, runs, results, history, JSON API).").WithExample("serve", "--port", "5178");
         });
         return app.Run(NormalizeArguments(args));
     }
