@@ -16,8 +16,16 @@ internal sealed class CandidateSide
     /// <summary>Own round-start position on the demand issue (the partner's target there).</summary>
     public Dec28 DemandPosition;
 
+    /// <summary>Current move (exact; valid when the candidate is <see cref="Candidate.Exact"/>).</summary>
     public Dec28 Move;
+
+    /// <summary>Current move estimate (always set).</summary>
+    public Approx MoveA;
+
     public Dec28 Y;
+
+    /// <summary>Estimate of <see cref="Y"/> (always set).</summary>
+    public Approx YA;
     public Dec28 N0;
     public Dec28 N1;
     public Dec28 Eu;
@@ -25,8 +33,15 @@ internal sealed class CandidateSide
     /// <summary>False when N0/N1 were not computed exactly (the cap was settled by an estimate).</summary>
     public bool OutcomesExact;
 
-    /// <summary>Move history: earlier tentative or realised moves plus the current one (last).</summary>
-    public readonly List<Dec28> Moves = new(4);
+    /// <summary>
+    /// Move history before the current move: realised moves, or (HEAD rule) stale planned moves; always exact.
+    /// The validity test looks at these plus <see cref="Move"/>.
+    /// </summary>
+    public List<Dec28>? History;
+
+    public int HistoryCount => History?.Count ?? 0;
+
+    public void AddHistory(Dec28 move) => (History ??= new List<Dec28>(2)).Add(move);
 }
 
 /// <summary>A candidate exchange between two actors over an issue pair (p, q): I supplies q, J supplies p.</summary>
@@ -39,7 +54,22 @@ internal sealed class Candidate
     public int Q;
     public int CreationIndex;
     public bool Valid;
+
+    /// <summary>True when the current evaluation was done in exact decimal arithmetic (all exact fields set).</summary>
+    public bool Exact;
+
+    /// <summary>Still in the round's list (valid, not yet realised or dropped).</summary>
+    public bool Alive;
+
+    /// <summary>Bookkeeping of the selection loop: last pick that visited / changed this candidate, and its list index.</summary>
+    public int VisitStamp;
+    public int ChangeStamp;
+    public int Position;
+
     public Dec28 Gain;
+
+    /// <summary>Estimate of <see cref="Gain"/> (always set; the conversion of the exact gain when <see cref="Exact"/>).</summary>
+    public Approx GainA;
     public Dec28 Dp;
     public Dec28 Dq;
 

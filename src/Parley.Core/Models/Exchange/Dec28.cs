@@ -16,6 +16,9 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     private static readonly UInt128[] Pow10 = BuildPowers();
     private static readonly UInt128 MaxCoefficient = Pow10[Precision];
 
+    // 10^0 … 10^22 are exactly representable as doubles.
+    private static readonly double[] ExactPow10 = Enumerable.Range(0, 23).Select(k => double.Parse("1e" + k.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)).ToArray();
+
     private readonly UInt128 _c;
     private readonly int _e;
     private readonly bool _neg;
@@ -259,7 +262,10 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     /// <summary>Nearest double (correctly rounded via the decimal string).</summary>
     public double ToDouble() => _c == 0 ? 0.0 : double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>Fast approximate double (within a few ulps); for estimates, not output.</summary>
+    /// <summary>
+    /// Fast approximate double: relative error at most 4·2⁻⁵³ (the coefficient's conversion and at most three
+    /// correctly rounded operations with exactly representable or correctly rounded powers of ten).
+    /// </summary>
     public double ToDoubleFast()
     {
         if (_c == 0)
@@ -268,7 +274,24 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         }
 
         var m = (double)_c;
-        var v = _e >= 0 ? m * Math.Pow(10, _e) : m / Math.Pow(10, -_e);
+        double v;
+        if (_e >= 0)
+        {
+            v = _e <= 22 ? m * ExactPow10[_e] : m * Math.Pow(10, _e);
+        }
+        else if (_e >= -22)
+        {
+            v = m / ExactPow10[-_e];
+        }
+        else if (_e >= -44)
+        {
+            v = m / ExactPow10[22] / ExactPow10[-_e - 22];
+        }
+        else
+        {
+            v = m / Math.Pow(10, -_e);
+        }
+
         return _neg ? -v : v;
     }
 
