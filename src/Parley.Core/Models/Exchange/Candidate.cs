@@ -16,6 +16,10 @@ internal sealed class CandidateSide
     /// <summary>Own round-start position on the demand issue (the partner's target there).</summary>
     public Dec28 DemandPosition;
 
+    /// <summary>Estimates of <see cref="X"/> and <see cref="DemandPosition"/>.</summary>
+    public Approx XA;
+    public Approx DemandA;
+
     /// <summary>Current move (exact; valid when the candidate is <see cref="Candidate.Exact"/>).</summary>
     public Dec28 Move;
 
@@ -41,7 +45,27 @@ internal sealed class CandidateSide
 
     public int HistoryCount => History?.Count ?? 0;
 
-    public void AddHistory(Dec28 move) => (History ??= new List<Dec28>(2)).Add(move);
+    /// <summary>Estimate of the history's sum and the counts of its positive and negative entries.</summary>
+    public Approx HistorySum;
+    public int HistoryPositive;
+    public int HistoryNegative;
+
+    public void AddHistory(Dec28 move)
+    {
+        (History ??= new List<Dec28>(2)).Add(move);
+        HistorySum += Approx.Of(move);
+        HistoryPositive += move.Sign > 0 ? 1 : 0;
+        HistoryNegative += move.Sign < 0 ? 1 : 0;
+    }
+
+    public void Reset()
+    {
+        History?.Clear();
+        HistorySum = default;
+        HistoryPositive = 0;
+        HistoryNegative = 0;
+        OutcomesExact = false;
+    }
 }
 
 /// <summary>A candidate exchange between two actors over an issue pair (p, q): I supplies q, J supplies p.</summary>
@@ -54,6 +78,9 @@ internal sealed class Candidate
     public int Q;
     public int CreationIndex;
     public bool Valid;
+
+    /// <summary>Realised (kept by the result; never reused).</summary>
+    public bool Realised;
 
     /// <summary>True when the current evaluation was done in exact decimal arithmetic (all exact fields set).</summary>
     public bool Exact;
@@ -81,6 +108,18 @@ internal sealed class Candidate
 
     /// <summary>Positions of other actors as this exchange has learnt them from realised exchanges: (issue, actor, position).</summary>
     public List<(int Issue, int Actor, Dec28 Position)>? Updates;
+
+    /// <summary>Prepares a pooled candidate for reuse (the creator sets every other field).</summary>
+    public void Reset()
+    {
+        I.Reset();
+        J.Reset();
+        Updates?.Clear();
+        Valid = false;
+        Exact = false;
+        Alive = false;
+        RateDraw = 0;
+    }
 
     public bool TryGetUpdate(int issue, int actor, out Dec28 position)
     {

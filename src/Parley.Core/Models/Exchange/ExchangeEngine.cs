@@ -32,6 +32,15 @@ internal sealed class ExchangeEngine
     private readonly Approx[][] _scA;
     private readonly Approx[] _dA;
     private readonly Approx[] _startNumerator;
+    private readonly Dec28[][][] _ratio;
+
+    // Candidate objects are reused from round to round (all but the realised ones, which the result keeps).
+    private readonly Stack<Candidate> _pool = new();
+    private Slot[] _order = [];
+    private Slot[] _merged = [];
+    private int[] _position = [];
+    private int[] _mark = [];
+    private int _stamp;
 
     public ExchangeEngine(ExchangeInput input, ExchangeOptions options)
     {
@@ -78,6 +87,21 @@ internal sealed class ExchangeEngine
             _s[i][a] = Dec28.FromDecimal(v.Salience);
             _c[i][a] = Dec28.FromDecimal(v.Power);
             _pos[i][a] = (Dec28.FromDecimal(v.Position) - _lower[i]) * _k[i];
+        }
+
+        // s_p/s_q per actor and issue pair (rounded, as the reference compares them) decides who moves on which issue.
+        _ratio = new Dec28[_issues][][];
+        for (var p = 0; p < _issues; p++)
+        {
+            _ratio[p] = new Dec28[_issues][];
+            for (var q = p + 1; q < _issues; q++)
+            {
+                _ratio[p][q] = new Dec28[_actors];
+                for (var a = 0; a < _actors; a++)
+                {
+                    _ratio[p][q][a] = Ratio(_s[p][a], _s[q][a]);
+                }
+            }
         }
 
         _members = new int[_issues][];
@@ -186,23 +210,43 @@ internal sealed class ExchangeEngine
 
         // Spec §5 stable sort by gain: on the creation order first, afterwards only recalculated ones move.
         list.Sort((a, b) => ReferenceEquals(a, b) ? 0 : Before(a, a.CreationIndex, b, b.CreationIndex) ? -1 : 1);
-        for (var k = 0; k < list.Count; k++)
+        if (_order.Length < list.Count)
         {
-            list[k].Position = k;
+            _order = new Slot[list.Count];
+            _merged = new Slot[list.Count];
+        }
+
+        if (_position.Length < candidates.Count)
+        {
+            _position = new int[candidates.Count];
+            _mark = new int[candidates.Count];
+        }
+
+        // The order is kept as compact (candidate, gain estimate) slots and per-candidate arrays, so that the
+        // per-pick merge below does not touch the candidate objects.
+        var order = _order;
+        var merged = _merged;
+        var position = _position;
+        var mark = _mark;
+        var count = list.Count;
+        for (var k = 0; k < count; k++)
+        {
+            order[k] = new Slot(list[k]);
+            position[list[k].CreationIndex] = k;
         }
 
         var realised = new List<Candidate>();
         var rng = new SplitMix64(Mix(_options.Seed, (ulong)round, 0x7469655F627265UL));
         var changed = new List<Candidate>();
-        var next = new List<Candidate>(list.Count);
-        var stamp = 0;
-        while (list.Count > 0)
+        Comparison<Candidate> byGainThenPosition = (a, b) =>
+            ReferenceEquals(a, b) ? 0 : Before(a, position[a.CreationIndex], b, position[b.CreationIndex]) ? -1 : 1;
+        while (count > 0)
         {
             var pick = 0;
             if (_options.TieBreak == ExchangeTieBreak.Random)
             {
                 var tied = 1;
-                while (tied < list.Count && Tied(list[0], list[tied]))
+                while (tied < count && Tied(order[0].Candidate, order[tied].Candidate))
                 {
                     tied++;
                 }
@@ -213,14 +257,16 @@ internal sealed class ExchangeEngine
                 }
             }
 
-            var e = list[pick];
+            var e = order[pick].Candidate;
             Exactify(e);
             e.Alive = false;
+            e.Realised = true;
             CompleteOutcomes(e);
             realised.Add(e);
 
             // Only exchanges that share an actor with e can overlap with it (spec §5 recalculate).
-            stamp++;
+            var stamp = ++_stamp;
+            mark[e.CreationIndex] = stamp;
             changed.Clear();
             foreach (var actor in (ReadOnlySpan<int>)[e.I.Actor, e.J.Actor])
             {
@@ -234,7 +280,7 @@ internal sealed class ExchangeEngine
                     x.VisitStamp = stamp;
                     if (Recalculate(x, e))
                     {
-                        x.ChangeStamp = stamp;
+                        mark[x.CreationIndex] = stamp;
                         if (x.Valid)
                         {
                             changed.Add(x);
@@ -249,35 +295,21 @@ internal sealed class ExchangeEngine
 
             // Stable re-sort = merge of the unchanged (still sorted) with the recalculated ones sorted by
             // (gain desc, previous position asc).
-            changed.Sort((a, b) => ReferenceEquals(a, b) ? 0 : Before(a, a.Position, b, b.Position) ? -1 : 1);
-            next.Clear();
-            var c = 0;
-            foreach (var x in list)
+            changed.Sort(byGainThenPosition);
+            var w = Merge(order, count, merged, changed, position, mark, stamp);
+            Array.Clear(order, w, count - w);
+            count = w;
+            (order, merged) = (merged, order);
+        }
+
+        Array.Clear(order);
+        Array.Clear(merged);
+        foreach (var x in candidates)
+        {
+            if (!x.Realised)
             {
-                if (!x.Alive || x.ChangeStamp == stamp)
-                {
-                    continue;
-                }
-
-                while (c < changed.Count && Before(changed[c], changed[c].Position, x, x.Position))
-                {
-                    next.Add(changed[c++]);
-                }
-
-                next.Add(x);
+                _pool.Push(x);
             }
-
-            while (c < changed.Count)
-            {
-                next.Add(changed[c++]);
-            }
-
-            for (var k = 0; k < next.Count; k++)
-            {
-                next[k].Position = k;
-            }
-
-            (list, next) = (next, list);
         }
 
         // Voting positions: round start plus each realised move (later ones overwrite earlier ones).
@@ -298,6 +330,65 @@ internal sealed class ExchangeEngine
 
         _pos = updated;
         return new RoundData(round, start, realised, voting, candidates.Count, validCount);
+    }
+
+    /// <summary>
+    /// Writes the order after a pick into <paramref name="merged"/>: the slots of <paramref name="order"/> not marked
+    /// with <paramref name="stamp"/>, with the (sorted) recalculated ones merged in; updates positions; returns the count.
+    /// </summary>
+    private int Merge(Slot[] order, int count, Slot[] merged, List<Candidate> changed, int[] position, int[] mark, int stamp)
+    {
+        var w = 0;
+        var c = 0;
+        var n = changed.Count;
+        var next = n > 0 ? new Slot(changed[0]) : default;
+        var nextPosition = n > 0 ? position[next.Id] : 0;
+        for (var k = 0; k < count; k++)
+        {
+            var slot = order[k];
+            if (mark[slot.Id] == stamp)
+            {
+                continue;
+            }
+
+            while (c < n && SlotBefore(ref next, nextPosition, ref slot, k))
+            {
+                position[next.Id] = w;
+                merged[w++] = next;
+                if (++c < n)
+                {
+                    next = new Slot(changed[c]);
+                    nextPosition = position[next.Id];
+                }
+            }
+
+            position[slot.Id] = w;
+            merged[w++] = slot;
+        }
+
+        for (; c < n; c++)
+        {
+            next = new Slot(changed[c]);
+            position[next.Id] = w;
+            merged[w++] = next;
+        }
+
+        return w;
+    }
+
+    /// <summary><see cref="Before"/> on slots: by the stored estimates, else exactly (refreshing the estimates).</summary>
+    private bool SlotBefore(ref Slot a, int posA, ref Slot b, int posB)
+    {
+        var c = Approx.Compare(a.Gain, b.Gain);
+        if (c != 0)
+        {
+            return c > 0;
+        }
+
+        var before = Before(a.Candidate, posA, b.Candidate, posB);
+        a = new Slot(a.Candidate);
+        b = new Slot(b.Candidate);
+        return before;
     }
 
     /// <summary>True when <paramref name="a"/> comes before <paramref name="b"/>: larger gain, or equal gain and earlier.</summary>
@@ -404,9 +495,14 @@ internal sealed class ExchangeEngine
     private Candidate NewCandidate(int first, int second, int p, int q, int index, int round)
     {
         // The actor that values p relatively more (by the rounded salience ratios) moves on q, as I.
-        var iActor = Ratio(_s[p][first], _s[q][first]) < Ratio(_s[p][second], _s[q][second]) ? second : first;
+        var iActor = _ratio[p][q][first] < _ratio[p][q][second] ? second : first;
         var jActor = iActor == first ? second : first;
-        var x = new Candidate { P = p, Q = q, CreationIndex = index, RandomRate = _options.Variant == ExchangeVariant.RandomRate };
+        var x = _pool.Count > 0 ? _pool.Pop() : new Candidate();
+        x.Reset();
+        x.P = p;
+        x.Q = q;
+        x.CreationIndex = index;
+        x.RandomRate = _options.Variant == ExchangeVariant.RandomRate;
         Init(x.I, iActor, supply: q, demand: p);
         Init(x.J, jActor, supply: p, demand: q);
         if (_options.Variant == ExchangeVariant.RandomRate)
@@ -427,6 +523,8 @@ internal sealed class ExchangeEngine
         side.X0 = _pos[supply][actor];
         side.X = side.X0;
         side.DemandPosition = _pos[demand][actor];
+        side.XA = Approx.Of(side.X);
+        side.DemandA = Approx.Of(side.DemandPosition);
     }
 
     private void EvaluateAll(List<Candidate> candidates)
@@ -468,10 +566,13 @@ internal sealed class ExchangeEngine
         }
 
         var valid = x.Valid;
+        var gain = x.GainA;
         CalculateExact(x);
-        if (x.Valid != valid)
+
+        // Cheap self-check of the error bounds: the exact result must lie within the estimate's bounds.
+        if (x.Valid != valid || (valid && Approx.Compare(gain, x.GainA) != 0))
         {
-            throw new InvalidOperationException($"Exchange model: the double estimate and the exact evaluation of candidate {x.CreationIndex} disagree on validity; the error bound is violated.");
+            throw new InvalidOperationException($"Exchange model: the double estimate and the exact evaluation of candidate {x.CreationIndex} disagree; the error bound is violated.");
         }
     }
 
@@ -500,10 +601,10 @@ internal sealed class ExchangeEngine
 
         var scIq = _scA[q][i.Actor];
         var scJp = _scA[p][j.Actor];
-        var xI = Approx.Of(i.X);
-        var xJ = Approx.Of(j.X);
-        var xIp = Approx.Of(i.DemandPosition);
-        var xJq = Approx.Of(j.DemandPosition);
+        var xI = i.XA;
+        var xJ = j.XA;
+        var xIp = i.DemandA;
+        var xJq = j.DemandA;
         var distP = (xIp - xJ).Abs();
         var dp = distP * scJp / _dA[p];
         var dq = rateQP * dp;
@@ -524,12 +625,12 @@ internal sealed class ExchangeEngine
             mJ = dp * _dA[p] / scJp;
         }
 
-        if (i.X > j.DemandPosition)
+        if (XGreaterThanDemand(i, j))
         {
             mI = -mI;
         }
 
-        if (j.X > i.DemandPosition)
+        if (XGreaterThanDemand(j, i))
         {
             mJ = -mJ;
         }
@@ -632,7 +733,7 @@ internal sealed class ExchangeEngine
         }
 
         // From here the move is certainly nonzero, so the sign of its estimate is its sign.
-        var y = Approx.Of(side.X) + move;
+        var y = side.XA + move;
         c = Approx.Compare(y, default);
         if (c == 0)
         {
@@ -655,21 +756,9 @@ internal sealed class ExchangeEngine
             return -1;
         }
 
-        var sum = default(Approx);
-        var positive = move.V > 0 ? 1 : 0;
-        var negative = move.V < 0 ? 1 : 0;
-        if (side.History is { } history)
-        {
-            foreach (var m in history)
-            {
-                sum += Approx.Of(m);
-                var sign = m.Sign;
-                positive += sign > 0 ? 1 : 0;
-                negative += sign < 0 ? 1 : 0;
-            }
-        }
-
-        sum += move;
+        var positive = side.HistoryPositive + (move.V > 0 ? 1 : 0);
+        var negative = side.HistoryNegative + (move.V < 0 ? 1 : 0);
+        var sum = side.HistorySum + move;
         c = Approx.Compare(sum, HundredA);
         if (c == 0)
         {
@@ -690,8 +779,8 @@ internal sealed class ExchangeEngine
     {
         var r = a.Supply;
         var o = b.Supply;
-        var t = Approx.Of(b.DemandPosition);
-        var xA = Approx.Of(a.X);
+        var t = b.DemandA;
+        var xA = a.XA;
         var c0 = Approx.Compare(t, EstimateOutcome(x, r, a.Actor, xA));
         var c1 = Approx.Compare(t, EstimateOutcome(x, r, a.Actor, a.YA));
         if (c0 == 0 || c1 == 0)
@@ -711,19 +800,19 @@ internal sealed class ExchangeEngine
         var dr = mA * scA / _dA[r];
         var dOther = rateOtherPerOwn * dr;
         var mB = (dOther * _dA[o] / _scA[o][b.Actor]).Abs();
-        if (b.X > a.DemandPosition)
+        if (XGreaterThanDemand(b, a))
         {
             mB = -mB;
         }
 
-        if (a.X > b.DemandPosition)
+        if (XGreaterThanDemand(a, b))
         {
             mA = -mA;
         }
 
         b.MoveA = mB;
         a.MoveA = mA;
-        b.YA = Approx.Of(b.X) + mB;
+        b.YA = b.XA + mB;
         a.YA = xA + mA;
         if (ReferenceEquals(a, x.I))
         {
@@ -735,6 +824,13 @@ internal sealed class ExchangeEngine
         }
 
         return true;
+    }
+
+    /// <summary>Exact <c>own.X &gt; partner.DemandPosition</c>, by the estimates when they are clearly apart.</summary>
+    private static bool XGreaterThanDemand(CandidateSide own, CandidateSide partner)
+    {
+        var c = Approx.Compare(own.XA, partner.DemandA);
+        return c != 0 ? c > 0 : own.X > partner.DemandPosition;
     }
 
     private Approx EstimateOutcome(Candidate x, int issue, int actor, Approx v) =>
@@ -1051,12 +1147,14 @@ internal sealed class ExchangeEngine
         {
             x.I.AddHistory(stale ? x.I.Move : supplyI.Move);
             x.I.X = supplyI.Y;
+            x.I.XA = supplyI.YA;
         }
 
         if (supplyJ is not null)
         {
             x.J.AddHistory(stale ? x.J.Move : supplyJ.Move);
             x.J.X = supplyJ.Y;
+            x.J.XA = supplyJ.YA;
         }
 
         if (demandFromJ)
@@ -1123,6 +1221,16 @@ internal sealed class ExchangeEngine
             return SplitMix64.Scramble(h);
         }
     }
+}
+
+/// <summary>A candidate in the round's order with a copy of its gain estimate.</summary>
+internal readonly struct Slot(Candidate candidate)
+{
+    public Candidate Candidate { get; } = candidate;
+
+    public int Id { get; } = candidate.CreationIndex;
+
+    public Approx Gain { get; } = candidate.GainA;
 }
 
 /// <summary>What one round produced, in internal form.</summary>
