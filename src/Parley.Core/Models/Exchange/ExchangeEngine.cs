@@ -644,12 +644,13 @@ internal sealed class ExchangeEngine
         var okI = EstimateMoveOk(i, mI);
         var okJ = EstimateMoveOk(j, mJ);
         var gainOk = Approx.Compare(x.GainA, ThresholdA);
-        if (okI == 0 || okJ == 0 || gainOk == 0)
+        var valid = okI > 0 && okJ > 0 && gainOk > 0;
+        if (!valid && okI >= 0 && okJ >= 0 && gainOk >= 0)
         {
+            // Not certainly invalid and not certainly valid.
             return false;
         }
 
-        var valid = okI > 0 && okJ > 0 && gainOk > 0;
         if (valid)
         {
             if (!EstimateCap(x, i, j, ratePQ, sIp, sIq, sJp, sJq) || !EstimateCap(x, j, i, rateQP, sIp, sIq, sJp, sJq))
@@ -659,12 +660,11 @@ internal sealed class ExchangeEngine
 
             okI = EstimateMoveOk(i, i.MoveA);
             okJ = EstimateMoveOk(j, j.MoveA);
-            if (okI == 0 || okJ == 0)
+            valid = okI > 0 && okJ > 0;
+            if (!valid && okI >= 0 && okJ >= 0)
             {
                 return false;
             }
-
-            valid = okI > 0 && okJ > 0;
         }
 
         x.Valid = valid;
@@ -707,69 +707,30 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>Spec §4 <c>ok</c> by estimate: +1 certainly ok, −1 certainly not, 0 undecided.</summary>
+    /// <remarks>A conjunction: certainly false as soon as one condition certainly fails, even if others are undecided.</remarks>
     private static int EstimateMoveOk(CandidateSide side, Approx move)
     {
         var abs = move.Abs();
-        var c = Approx.Compare(abs, HundredA);
-        if (c == 0)
-        {
-            return 0;
-        }
-
-        if (c > 0)
-        {
-            return -1;
-        }
-
-        c = Approx.Compare(abs, ThresholdA);
-        if (c == 0)
-        {
-            return 0;
-        }
-
-        if (c < 0)
-        {
-            return -1;
-        }
-
-        // From here the move is certainly nonzero, so the sign of its estimate is its sign.
         var y = side.XA + move;
-        c = Approx.Compare(y, default);
-        if (c == 0)
-        {
-            return 0;
-        }
-
-        if (c < 0)
-        {
-            return -1;
-        }
-
-        c = Approx.Compare(y, HundredA);
-        if (c == 0)
-        {
-            return 0;
-        }
-
-        if (c > 0)
+        var sum = side.HistorySum + move;
+        var notTooLarge = -Approx.Compare(abs, HundredA);
+        var notTooSmall = Approx.Compare(abs, ThresholdA);
+        var aboveZero = Approx.Compare(y, default);
+        var notAbove = -Approx.Compare(y, HundredA);
+        var sumOk = -Approx.Compare(sum, HundredA);
+        if (notTooLarge < 0 || notTooSmall < 0 || aboveZero < 0 || notAbove < 0 || sumOk < 0)
         {
             return -1;
         }
 
+        if (notTooLarge == 0 || notTooSmall == 0 || aboveZero == 0 || notAbove == 0 || sumOk == 0)
+        {
+            return 0;
+        }
+
+        // The move is certainly nonzero here, so the sign of its estimate is its sign.
         var positive = side.HistoryPositive + (move.V > 0 ? 1 : 0);
         var negative = side.HistoryNegative + (move.V < 0 ? 1 : 0);
-        var sum = side.HistorySum + move;
-        c = Approx.Compare(sum, HundredA);
-        if (c == 0)
-        {
-            return 0;
-        }
-
-        if (c > 0)
-        {
-            return -1;
-        }
-
         var count = side.HistoryCount + 1;
         return positive == count || negative == count ? 1 : -1;
     }
