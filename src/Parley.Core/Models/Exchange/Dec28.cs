@@ -190,8 +190,8 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         if (q >= MaxCoefficient)
         {
             // 29 digits: drop the last one, with the remainder as sticky information.
-            var last = (int)(q % 10);
-            q /= 10;
+            q = DivRem(q, 10, out var lastDigit);
+            var last = (int)lastDigit;
             exponent += 1;
             return RoundUp(q, exponent, neg, last, r != 0);
         }
@@ -389,11 +389,43 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
         var drop = Digits(c) - Precision;
         var p = Pow10[drop];
-        var q = c / p;
-        var rem = c - (q * p);
+        UInt128 q, rem;
+        if (drop <= 9)
+        {
+            q = DivRem(c, (uint)p, out var r32);
+            rem = r32;
+        }
+        else
+        {
+            // 10^drop = 10^9 · 10^(drop − 9), both below 2^32 (drop ≤ 10 here: c has at most 38 digits).
+            var low = (uint)Pow10[9];
+            var q1 = DivRem(c, low, out var r1);
+            q = DivRem(q1, (uint)Pow10[drop - 9], out var r2);
+            rem = ((UInt128)r2 * low) + r1;
+        }
+
         var half = p / 2;
         var up = rem > half || (rem == half && (q & 1) == 1);
         return up ? Carry(q + 1, e + drop, neg) : new Dec28(q, e + drop, neg);
+    }
+
+    /// <summary>
+    /// Quotient and remainder of a 128-bit value by a 32-bit divisor, by 64-bit divisions over 32-bit limbs
+    /// (<see cref="UInt128"/> division takes a much slower general path).
+    /// </summary>
+    private static UInt128 DivRem(UInt128 c, uint d, out uint remainder)
+    {
+        var hi = (ulong)(c >> 64);
+        var lo = unchecked((ulong)c);
+        var q1 = hi / d;
+        var r = hi - (q1 * d);
+        var n = (r << 32) | (lo >> 32);
+        var q2 = n / d;
+        r = n - (q2 * d);
+        n = (r << 32) | (lo & 0xFFFFFFFFUL);
+        var q3 = n / d;
+        remainder = (uint)(n - (q3 * d));
+        return new UInt128(q1, (q2 << 32) | q3);
     }
 
     /// <summary>Rounds h·10^28 + l (h, l &lt; 10^28, h &gt; 0 or not) to 28 digits.</summary>
@@ -421,7 +453,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     }
 
     private static Dec28 Carry(UInt128 q, int e, bool neg) =>
-        q >= MaxCoefficient ? new Dec28(q / 10, e + 1, neg) : new Dec28(q, e, neg);
+        q >= MaxCoefficient ? new Dec28(DivRem(q, 10, out _), e + 1, neg) : new Dec28(q, e, neg);
 
     private static Dec28 RoundBig(BigInteger c, int e, bool neg, bool sticky = false)
     {
