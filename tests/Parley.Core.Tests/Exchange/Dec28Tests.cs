@@ -30,6 +30,30 @@ public sealed class Dec28Tests
         Assert.Equal(D("1000000000000000000000000002"), D("1000000000000000000000000001") + D("0.5"));
     }
 
+    [Theory]
+    [InlineData("1234567890123456789", "9876543210987654321")]
+    [InlineData("9999999999999999999", "9999999999999999999")]
+    [InlineData("123456789012345", "98765432109876543210987")]
+    [InlineData("5000000000", "1000000000000000000000000001")]
+    [InlineData("7777777777", "3333333333333333333333333333")]
+    public void Multiply_ProductsOfUpTo38Digits_RoundsHalfEvenLikeBigInteger(string a, string b)
+    {
+        // Expected: the exact product rounded half-even to 28 digits with BigInteger (independent of Dec28).
+        var exact = System.Numerics.BigInteger.Parse(a, System.Globalization.CultureInfo.InvariantCulture) * System.Numerics.BigInteger.Parse(b, System.Globalization.CultureInfo.InvariantCulture);
+        var digits = exact.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        var drop = Math.Max(0, digits - 28);
+        var p = System.Numerics.BigInteger.Pow(10, drop);
+        var q = System.Numerics.BigInteger.DivRem(exact, p, out var rem);
+        if (rem * 2 > p || (rem * 2 == p && !q.IsEven))
+        {
+            q += 1;
+        }
+
+        var expected = decimal.Parse(q.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+        var product = D(a) * D(b);
+        Assert.Equal(Dec28.FromDecimal(expected) * Dec28.FromDecimal(decimal.Parse("1E" + drop.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)), product);
+    }
+
     [Fact]
     public void Compare_DifferentExponents_Exact()
     {

@@ -16,8 +16,20 @@ internal sealed class CandidateSide
     /// <summary>Own round-start position on the demand issue (the partner's target there).</summary>
     public Dec28 DemandPosition;
 
+    /// <summary>Estimates of <see cref="X"/> and <see cref="DemandPosition"/>.</summary>
+    public Approx XA;
+    public Approx DemandA;
+
+    /// <summary>Current move (exact; valid when the candidate is <see cref="Candidate.Exact"/>).</summary>
     public Dec28 Move;
+
+    /// <summary>Current move estimate (always set).</summary>
+    public Approx MoveA;
+
     public Dec28 Y;
+
+    /// <summary>Estimate of <see cref="Y"/> (always set).</summary>
+    public Approx YA;
     public Dec28 N0;
     public Dec28 N1;
     public Dec28 Eu;
@@ -25,8 +37,35 @@ internal sealed class CandidateSide
     /// <summary>False when N0/N1 were not computed exactly (the cap was settled by an estimate).</summary>
     public bool OutcomesExact;
 
-    /// <summary>Move history: earlier tentative or realised moves plus the current one (last).</summary>
-    public readonly List<Dec28> Moves = new(4);
+    /// <summary>
+    /// Move history before the current move: realised moves, or (HEAD rule) stale planned moves; always exact.
+    /// The validity test looks at these plus <see cref="Move"/>.
+    /// </summary>
+    public List<Dec28>? History;
+
+    public int HistoryCount => History?.Count ?? 0;
+
+    /// <summary>Estimate of the history's sum and the counts of its positive and negative entries.</summary>
+    public Approx HistorySum;
+    public int HistoryPositive;
+    public int HistoryNegative;
+
+    public void AddHistory(Dec28 move)
+    {
+        (History ??= new List<Dec28>(2)).Add(move);
+        HistorySum += Approx.Of(move);
+        HistoryPositive += move.Sign > 0 ? 1 : 0;
+        HistoryNegative += move.Sign < 0 ? 1 : 0;
+    }
+
+    public void Reset()
+    {
+        History?.Clear();
+        HistorySum = default;
+        HistoryPositive = 0;
+        HistoryNegative = 0;
+        OutcomesExact = false;
+    }
 }
 
 /// <summary>A candidate exchange between two actors over an issue pair (p, q): I supplies q, J supplies p.</summary>
@@ -39,7 +78,25 @@ internal sealed class Candidate
     public int Q;
     public int CreationIndex;
     public bool Valid;
+
+    /// <summary>Realised (kept by the result; never reused).</summary>
+    public bool Realised;
+
+    /// <summary>True when the current evaluation was done in exact decimal arithmetic (all exact fields set).</summary>
+    public bool Exact;
+
+    /// <summary>Still in the round's list (valid, not yet realised or dropped).</summary>
+    public bool Alive;
+
+    /// <summary>Bookkeeping of the selection loop: last pick that visited / changed this candidate, and its list index.</summary>
+    public int VisitStamp;
+    public int ChangeStamp;
+    public int Position;
+
     public Dec28 Gain;
+
+    /// <summary>Estimate of <see cref="Gain"/> (always set; the conversion of the exact gain when <see cref="Exact"/>).</summary>
+    public Approx GainA;
     public Dec28 Dp;
     public Dec28 Dq;
 
@@ -51,6 +108,18 @@ internal sealed class Candidate
 
     /// <summary>Positions of other actors as this exchange has learnt them from realised exchanges: (issue, actor, position).</summary>
     public List<(int Issue, int Actor, Dec28 Position)>? Updates;
+
+    /// <summary>Prepares a pooled candidate for reuse (the creator sets every other field).</summary>
+    public void Reset()
+    {
+        I.Reset();
+        J.Reset();
+        Updates?.Clear();
+        Valid = false;
+        Exact = false;
+        Alive = false;
+        RateDraw = 0;
+    }
 
     public bool TryGetUpdate(int issue, int actor, out Dec28 position)
     {

@@ -16,6 +16,9 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     private static readonly UInt128[] Pow10 = BuildPowers();
     private static readonly UInt128 MaxCoefficient = Pow10[Precision];
 
+    // 10^0 … 10^22 are exactly representable as doubles.
+    private static readonly double[] ExactPow10 = Enumerable.Range(0, 23).Select(k => double.Parse("1e" + k.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)).ToArray();
+
     private readonly UInt128 _c;
     private readonly int _e;
     private readonly bool _neg;
@@ -187,8 +190,8 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         if (q >= MaxCoefficient)
         {
             // 29 digits: drop the last one, with the remainder as sticky information.
-            var last = (int)(q % 10);
-            q /= 10;
+            q = DivRem(q, 10, out var lastDigit);
+            var last = (int)lastDigit;
             exponent += 1;
             return RoundUp(q, exponent, neg, last, r != 0);
         }
@@ -259,7 +262,10 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     /// <summary>Nearest double (correctly rounded via the decimal string).</summary>
     public double ToDouble() => _c == 0 ? 0.0 : double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    /// <summary>Fast approximate double (within a few ulps); for estimates, not output.</summary>
+    /// <summary>
+    /// Fast approximate double: relative error at most 4·2⁻⁵³ (the coefficient's conversion and at most three
+    /// correctly rounded operations with exactly representable or correctly rounded powers of ten).
+    /// </summary>
     public double ToDoubleFast()
     {
         if (_c == 0)
@@ -268,7 +274,24 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         }
 
         var m = (double)_c;
-        var v = _e >= 0 ? m * Math.Pow(10, _e) : m / Math.Pow(10, -_e);
+        double v;
+        if (_e >= 0)
+        {
+            v = _e <= 22 ? m * ExactPow10[_e] : m * Math.Pow(10, _e);
+        }
+        else if (_e >= -22)
+        {
+            v = m / ExactPow10[-_e];
+        }
+        else if (_e >= -44)
+        {
+            v = m / ExactPow10[22] / ExactPow10[-_e - 22];
+        }
+        else
+        {
+            v = m / Math.Pow(10, -_e);
+        }
+
         return _neg ? -v : v;
     }
 
@@ -366,11 +389,43 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
         var drop = Digits(c) - Precision;
         var p = Pow10[drop];
-        var q = c / p;
-        var rem = c - (q * p);
+        UInt128 q, rem;
+        if (drop <= 9)
+        {
+            q = DivRem(c, (uint)p, out var r32);
+            rem = r32;
+        }
+        else
+        {
+            // 10^drop = 10^9 · 10^(drop − 9), both below 2^32 (drop ≤ 10 here: c has at most 38 digits).
+            var low = (uint)Pow10[9];
+            var q1 = DivRem(c, low, out var r1);
+            q = DivRem(q1, (uint)Pow10[drop - 9], out var r2);
+            rem = ((UInt128)r2 * low) + r1;
+        }
+
         var half = p / 2;
         var up = rem > half || (rem == half && (q & 1) == 1);
         return up ? Carry(q + 1, e + drop, neg) : new Dec28(q, e + drop, neg);
+    }
+
+    /// <summary>
+    /// Quotient and remainder of a 128-bit value by a 32-bit divisor, by 64-bit divisions over 32-bit limbs
+    /// (<see cref="UInt128"/> division takes a much slower general path).
+    /// </summary>
+    private static UInt128 DivRem(UInt128 c, uint d, out uint remainder)
+    {
+        var hi = (ulong)(c >> 64);
+        var lo = unchecked((ulong)c);
+        var q1 = hi / d;
+        var r = hi - (q1 * d);
+        var n = (r << 32) | (lo >> 32);
+        var q2 = n / d;
+        r = n - (q2 * d);
+        n = (r << 32) | (lo & 0xFFFFFFFFUL);
+        var q3 = n / d;
+        remainder = (uint)(n - (q3 * d));
+        return new UInt128(q1, (q2 << 32) | q3);
     }
 
     /// <summary>Rounds h·10^28 + l (h, l &lt; 10^28, h &gt; 0 or not) to 28 digits.</summary>
@@ -398,7 +453,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     }
 
     private static Dec28 Carry(UInt128 q, int e, bool neg) =>
-        q >= MaxCoefficient ? new Dec28(q / 10, e + 1, neg) : new Dec28(q, e, neg);
+        q >= MaxCoefficient ? new Dec28(DivRem(q, 10, out _), e + 1, neg) : new Dec28(q, e, neg);
 
     private static Dec28 RoundBig(BigInteger c, int e, bool neg, bool sticky = false)
     {

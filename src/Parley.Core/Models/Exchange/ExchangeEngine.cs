@@ -10,6 +10,8 @@ internal sealed class ExchangeEngine
 {
     private static readonly Dec28 Threshold = Dec28.FromDoubleExact(1e-10);
     private static readonly Dec28 TieThreshold = Dec28.FromDoubleExact(1e-20);
+    private static readonly Approx ThresholdA = Approx.Exact(1e-10);
+    private static readonly Approx HundredA = Approx.Exact(100);
     private static readonly (BigInteger C, int E) SalienceWeight = Dec28.ExactDouble(ExchangeOptions.SalienceWeight);
     private static readonly (BigInteger C, int E) FixedWeight = Dec28.ExactDouble(ExchangeOptions.FixedWeight);
 
@@ -25,9 +27,20 @@ internal sealed class ExchangeEngine
     private readonly int[][] _members;
     private Dec28[][] _pos;
     private readonly Dec28[][] _terms;
-    private readonly double[][] _termsD;
-    private readonly double[][] _scD;
-    private readonly double[] _dD;
+    private readonly Approx[][] _termsA;
+    private readonly Approx[][] _sA;
+    private readonly Approx[][] _scA;
+    private readonly Approx[] _dA;
+    private readonly Approx[] _startNumerator;
+    private readonly Dec28[][][] _ratio;
+
+    // Candidate objects are reused from round to round (all but the realised ones, which the result keeps).
+    private readonly Stack<Candidate> _pool = new();
+    private Slot[] _order = [];
+    private Slot[] _merged = [];
+    private int[] _position = [];
+    private int[] _mark = [];
+    private int _stamp;
 
     public ExchangeEngine(ExchangeInput input, ExchangeOptions options)
     {
@@ -39,9 +52,11 @@ internal sealed class ExchangeEngine
         _c = NewJagged<Dec28>();
         _pos = NewJagged<Dec28>();
         _terms = NewJagged<Dec28>();
-        _termsD = NewJagged<double>();
-        _scD = NewJagged<double>();
-        _dD = new double[_issues];
+        _termsA = NewJagged<Approx>();
+        _sA = NewJagged<Approx>();
+        _scA = NewJagged<Approx>();
+        _dA = new Approx[_issues];
+        _startNumerator = new Approx[_issues];
         _d = new Dec28[_issues];
         _k = new Dec28[_issues];
         _lower = new Dec28[_issues];
@@ -74,6 +89,21 @@ internal sealed class ExchangeEngine
             _pos[i][a] = (Dec28.FromDecimal(v.Position) - _lower[i]) * _k[i];
         }
 
+        // s_p/s_q per actor and issue pair (rounded, as the reference compares them) decides who moves on which issue.
+        _ratio = new Dec28[_issues][][];
+        for (var p = 0; p < _issues; p++)
+        {
+            _ratio[p] = new Dec28[_issues][];
+            for (var q = p + 1; q < _issues; q++)
+            {
+                _ratio[p][q] = new Dec28[_actors];
+                for (var a = 0; a < _actors; a++)
+                {
+                    _ratio[p][q][a] = Ratio(_s[p][a], _s[q][a]);
+                }
+            }
+        }
+
         _members = new int[_issues][];
         for (var i = 0; i < _issues; i++)
         {
@@ -90,10 +120,11 @@ internal sealed class ExchangeEngine
 
             _members[i] = [.. list];
             _d[i] = d;
-            _dD[i] = d.ToDoubleFast();
+            _dA[i] = Approx.Of(d);
             foreach (var a in list)
             {
-                _scD[i][a] = (_s[i][a] * _c[i][a]).ToDoubleFast();
+                _sA[i][a] = Approx.Of(_s[i][a]);
+                _scA[i][a] = Approx.Of(_s[i][a] * _c[i][a]);
             }
         }
     }
@@ -137,11 +168,18 @@ internal sealed class ExchangeEngine
         var start = Copy(_pos);
         for (var i = 0; i < _issues; i++)
         {
+            // Round-start numerator estimate: Σ terms with the conversion and summation errors bounded.
+            double sum = 0, abs = 0;
             foreach (var a in _members[i])
             {
                 _terms[i][a] = _pos[i][a] * _s[i][a] * _c[i][a];
-                _termsD[i][a] = _terms[i][a].ToDoubleFast();
+                var t = Approx.Of(_terms[i][a]);
+                _termsA[i][a] = t;
+                sum += t.V;
+                abs += Math.Abs(t.V);
             }
+
+            _startNumerator[i] = new Approx(sum, (8 + (2 * _members[i].Length)) * 1.1102230246251565e-16 * abs);
         }
 
         var candidates = CreateCandidates(round);
@@ -152,22 +190,63 @@ internal sealed class ExchangeEngine
         {
             if (x.Valid)
             {
+                x.Alive = true;
                 list.Add(x);
             }
         }
 
         var validCount = list.Count;
+        var byActor = new List<Candidate>[_actors];
+        for (var a = 0; a < _actors; a++)
+        {
+            byActor[a] = [];
+        }
+
+        foreach (var x in list)
+        {
+            byActor[x.I.Actor].Add(x);
+            byActor[x.J.Actor].Add(x);
+        }
+
+        // Spec §5 stable sort by gain: on the creation order first, afterwards only recalculated ones move.
+        list.Sort((a, b) => ReferenceEquals(a, b) ? 0 : Before(a, a.CreationIndex, b, b.CreationIndex) ? -1 : 1);
+        if (_order.Length < list.Count)
+        {
+            _order = new Slot[list.Count];
+            _merged = new Slot[list.Count];
+        }
+
+        if (_position.Length < candidates.Count)
+        {
+            _position = new int[candidates.Count];
+            _mark = new int[candidates.Count];
+        }
+
+        // The order is kept as compact (candidate, gain estimate) slots and per-candidate arrays, so that the
+        // per-pick merge below does not touch the candidate objects.
+        var order = _order;
+        var merged = _merged;
+        var position = _position;
+        var mark = _mark;
+        var count = list.Count;
+        for (var k = 0; k < count; k++)
+        {
+            order[k] = new Slot(list[k]);
+            position[list[k].CreationIndex] = k;
+        }
+
         var realised = new List<Candidate>();
         var rng = new SplitMix64(Mix(_options.Seed, (ulong)round, 0x7469655F627265UL));
-        var next = new List<Candidate>(list.Count);
-        while (list.Count > 0)
+        var changed = new List<Candidate>();
+        Comparison<Candidate> byGainThenPosition = (a, b) =>
+            ReferenceEquals(a, b) ? 0 : Before(a, position[a.CreationIndex], b, position[b.CreationIndex]) ? -1 : 1;
+        while (count > 0)
         {
-            StableSortByGainDescending(list);
             var pick = 0;
             if (_options.TieBreak == ExchangeTieBreak.Random)
             {
                 var tied = 1;
-                while (tied < list.Count && (list[0].Gain - list[tied].Gain).Abs() < TieThreshold)
+                while (tied < count && Tied(order[0].Candidate, order[tied].Candidate))
                 {
                     tied++;
                 }
@@ -178,21 +257,59 @@ internal sealed class ExchangeEngine
                 }
             }
 
-            var e = list[pick];
-            list.RemoveAt(pick);
+            var e = order[pick].Candidate;
+            Exactify(e);
+            e.Alive = false;
+            e.Realised = true;
             CompleteOutcomes(e);
             realised.Add(e);
-            next.Clear();
-            foreach (var x in list)
+
+            // Only exchanges that share an actor with e can overlap with it (spec §5 recalculate).
+            var stamp = ++_stamp;
+            mark[e.CreationIndex] = stamp;
+            changed.Clear();
+            foreach (var actor in (ReadOnlySpan<int>)[e.I.Actor, e.J.Actor])
             {
-                Recalculate(x, e);
-                if (x.Valid)
+                foreach (var x in byActor[actor])
                 {
-                    next.Add(x);
+                    if (!x.Alive || x.VisitStamp == stamp)
+                    {
+                        continue;
+                    }
+
+                    x.VisitStamp = stamp;
+                    if (Recalculate(x, e))
+                    {
+                        mark[x.CreationIndex] = stamp;
+                        if (x.Valid)
+                        {
+                            changed.Add(x);
+                        }
+                        else
+                        {
+                            x.Alive = false;
+                        }
+                    }
                 }
             }
 
-            (list, next) = (next, list);
+            // Stable re-sort = merge of the unchanged (still sorted) with the recalculated ones sorted by
+            // (gain desc, previous position asc).
+            changed.Sort(byGainThenPosition);
+            var w = Merge(order, count, merged, changed, position, mark, stamp);
+            Array.Clear(order, w, count - w);
+            count = w;
+            (order, merged) = (merged, order);
+        }
+
+        Array.Clear(order);
+        Array.Clear(merged);
+        foreach (var x in candidates)
+        {
+            if (!x.Realised)
+            {
+                _pool.Push(x);
+            }
         }
 
         // Voting positions: round start plus each realised move (later ones overwrite earlier ones).
@@ -213,6 +330,100 @@ internal sealed class ExchangeEngine
 
         _pos = updated;
         return new RoundData(round, start, realised, voting, candidates.Count, validCount);
+    }
+
+    /// <summary>
+    /// Writes the order after a pick into <paramref name="merged"/>: the slots of <paramref name="order"/> not marked
+    /// with <paramref name="stamp"/>, with the (sorted) recalculated ones merged in; updates positions; returns the count.
+    /// </summary>
+    private int Merge(Slot[] order, int count, Slot[] merged, List<Candidate> changed, int[] position, int[] mark, int stamp)
+    {
+        var w = 0;
+        var c = 0;
+        var n = changed.Count;
+        var next = n > 0 ? new Slot(changed[0]) : default;
+        var nextPosition = n > 0 ? position[next.Id] : 0;
+        for (var k = 0; k < count; k++)
+        {
+            var slot = order[k];
+            if (mark[slot.Id] == stamp)
+            {
+                continue;
+            }
+
+            while (c < n && SlotBefore(ref next, nextPosition, ref slot, k))
+            {
+                position[next.Id] = w;
+                merged[w++] = next;
+                if (++c < n)
+                {
+                    next = new Slot(changed[c]);
+                    nextPosition = position[next.Id];
+                }
+            }
+
+            position[slot.Id] = w;
+            merged[w++] = slot;
+        }
+
+        for (; c < n; c++)
+        {
+            next = new Slot(changed[c]);
+            position[next.Id] = w;
+            merged[w++] = next;
+        }
+
+        return w;
+    }
+
+    /// <summary><see cref="Before"/> on slots: by the stored estimates, else exactly (refreshing the estimates).</summary>
+    private bool SlotBefore(ref Slot a, int posA, ref Slot b, int posB)
+    {
+        var c = Approx.Compare(a.Gain, b.Gain);
+        if (c != 0)
+        {
+            return c > 0;
+        }
+
+        var before = Before(a.Candidate, posA, b.Candidate, posB);
+        a = new Slot(a.Candidate);
+        b = new Slot(b.Candidate);
+        return before;
+    }
+
+    /// <summary>True when <paramref name="a"/> comes before <paramref name="b"/>: larger gain, or equal gain and earlier.</summary>
+    private bool Before(Candidate a, int posA, Candidate b, int posB)
+    {
+        var c = CompareGain(a, b);
+        return c > 0 || (c == 0 && posA < posB);
+    }
+
+    /// <summary>Exact sign of gain(a) − gain(b): by the estimates when they are clearly apart, else in decimal.</summary>
+    private int CompareGain(Candidate a, Candidate b)
+    {
+        var c = Approx.Compare(a.GainA, b.GainA);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        Exactify(a);
+        Exactify(b);
+        c = Approx.Compare(a.GainA, b.GainA);
+        return c != 0 ? c : a.Gain.CompareTo(b.Gain);
+    }
+
+    /// <summary>Spec §5 random tie rule: |gain difference| &lt; 1e-20, decided exactly.</summary>
+    private bool Tied(Candidate a, Candidate b)
+    {
+        if (Approx.CertainlyApart(a.GainA, b.GainA, 1e-20))
+        {
+            return false;
+        }
+
+        Exactify(a);
+        Exactify(b);
+        return (a.Gain - b.Gain).Abs() < TieThreshold;
     }
 
     private Dec28 NewPreference(CandidateSide side)
@@ -284,9 +495,14 @@ internal sealed class ExchangeEngine
     private Candidate NewCandidate(int first, int second, int p, int q, int index, int round)
     {
         // The actor that values p relatively more (by the rounded salience ratios) moves on q, as I.
-        var iActor = Ratio(_s[p][first], _s[q][first]) < Ratio(_s[p][second], _s[q][second]) ? second : first;
+        var iActor = _ratio[p][q][first] < _ratio[p][q][second] ? second : first;
         var jActor = iActor == first ? second : first;
-        var x = new Candidate { P = p, Q = q, CreationIndex = index, RandomRate = _options.Variant == ExchangeVariant.RandomRate };
+        var x = _pool.Count > 0 ? _pool.Pop() : new Candidate();
+        x.Reset();
+        x.P = p;
+        x.Q = q;
+        x.CreationIndex = index;
+        x.RandomRate = _options.Variant == ExchangeVariant.RandomRate;
         Init(x.I, iActor, supply: q, demand: p);
         Init(x.J, jActor, supply: p, demand: q);
         if (_options.Variant == ExchangeVariant.RandomRate)
@@ -307,6 +523,8 @@ internal sealed class ExchangeEngine
         side.X0 = _pos[supply][actor];
         side.X = side.X0;
         side.DemandPosition = _pos[demand][actor];
+        side.XA = Approx.Of(side.X);
+        side.DemandA = Approx.Of(side.DemandPosition);
     }
 
     private void EvaluateAll(List<Candidate> candidates)
@@ -327,12 +545,285 @@ internal sealed class ExchangeEngine
         Parallel.For(0, candidates.Count, po, k => Calculate(candidates[k]));
     }
 
-    /// <summary>Spec §4: the equal-gain (or random-rate) moves, gain, validity and outcome caps.</summary>
+    /// <summary>Spec §4 for the candidate's current state: by estimate when every decision is clear, else exactly.</summary>
     private void Calculate(Candidate x)
+    {
+        if (_options.ExactArithmeticOnly || !TryCalculateEstimate(x))
+        {
+            CalculateExact(x);
+        }
+    }
+
+    /// <summary>
+    /// Redoes the candidate's current evaluation in exact arithmetic (needed before it is realised, compared in a
+    /// near tie, or its planned move is kept in a history). The decisions cannot change; this is checked.
+    /// </summary>
+    private void Exactify(Candidate x)
+    {
+        if (x.Exact)
+        {
+            return;
+        }
+
+        var valid = x.Valid;
+        var gain = x.GainA;
+        CalculateExact(x);
+
+        // Cheap self-check of the error bounds: the exact result must lie within the estimate's bounds.
+        if (x.Valid != valid || (valid && Approx.Compare(gain, x.GainA) != 0))
+        {
+            throw new InvalidOperationException($"Exchange model: the double estimate and the exact evaluation of candidate {x.CreationIndex} disagree; the error bound is violated.");
+        }
+    }
+
+    /// <summary>
+    /// Spec §4 in double arithmetic with error bounds. Returns false, leaving the exact path to decide, when any
+    /// decision (branch, validity, cap) is within its error bound of the boundary.
+    /// </summary>
+    private bool TryCalculateEstimate(Candidate x)
     {
         var i = x.I;
         var j = x.J;
         int p = x.P, q = x.Q;
+        if (_d[p].IsZero || _d[q].IsZero || _s[q][i.Actor].IsZero || _c[q][i.Actor].IsZero || _s[p][j.Actor].IsZero || _c[p][j.Actor].IsZero)
+        {
+            return false;
+        }
+
+        var sIp = _sA[p][i.Actor];
+        var sIq = _sA[q][i.Actor];
+        var sJp = _sA[p][j.Actor];
+        var sJq = _sA[q][j.Actor];
+        if (!EstimateRates(x, sIp, sIq, sJp, sJq, out var rateQP, out var ratePQ))
+        {
+            return false;
+        }
+
+        var scIq = _scA[q][i.Actor];
+        var scJp = _scA[p][j.Actor];
+        var xI = i.XA;
+        var xJ = j.XA;
+        var xIp = i.DemandA;
+        var xJq = j.DemandA;
+        var distP = (xIp - xJ).Abs();
+        var dp = distP * scJp / _dA[p];
+        var dq = rateQP * dp;
+        var mI = dq * _dA[q] / scIq;
+        var mJ = distP;
+        var distQ = (xJq - xI).Abs();
+        var branch = Approx.Compare(mI, distQ);
+        if (branch == 0)
+        {
+            return false;
+        }
+
+        if (branch > 0)
+        {
+            dq = distQ * scIq / _dA[q];
+            dp = ratePQ * dq;
+            mI = distQ;
+            mJ = dp * _dA[p] / scJp;
+        }
+
+        if (XGreaterThanDemand(i, j))
+        {
+            mI = -mI;
+        }
+
+        if (XGreaterThanDemand(j, i))
+        {
+            mJ = -mJ;
+        }
+
+        i.MoveA = mI;
+        j.MoveA = mJ;
+        i.YA = xI + mI;
+        j.YA = xJ + mJ;
+        EstimateGain(x, dp, dq, sIp, sIq, sJp, sJq, gainFromI: true);
+
+        var okI = EstimateMoveOk(i, mI);
+        var okJ = EstimateMoveOk(j, mJ);
+        var gainOk = Approx.Compare(x.GainA, ThresholdA);
+        var valid = okI > 0 && okJ > 0 && gainOk > 0;
+        if (!valid && okI >= 0 && okJ >= 0 && gainOk >= 0)
+        {
+            // Not certainly invalid and not certainly valid.
+            return false;
+        }
+
+        if (valid)
+        {
+            if (!EstimateCap(x, i, j, ratePQ, sIp, sIq, sJp, sJq) || !EstimateCap(x, j, i, rateQP, sIp, sIq, sJp, sJq))
+            {
+                return false;
+            }
+
+            okI = EstimateMoveOk(i, i.MoveA);
+            okJ = EstimateMoveOk(j, j.MoveA);
+            valid = okI > 0 && okJ > 0;
+            if (!valid && okI >= 0 && okJ >= 0)
+            {
+                return false;
+            }
+        }
+
+        x.Valid = valid;
+        x.Exact = false;
+        return true;
+    }
+
+    private bool EstimateRates(Candidate x, Approx sIp, Approx sIq, Approx sJp, Approx sJq, out Approx rateQP, out Approx ratePQ)
+    {
+        if (_options.Variant == ExchangeVariant.EqualGain)
+        {
+            rateQP = (sIp + sJp) / (sIq + sJq);
+            ratePQ = (sIq + sJq) / (sIp + sJp);
+            return true;
+        }
+
+        rateQP = ratePQ = default;
+        if (_s[x.Q][x.I.Actor].IsZero || _s[x.Q][x.J.Actor].IsZero)
+        {
+            return false;
+        }
+
+        var lo = sJp / sJq;
+        var hi = sIp / sIq;
+        rateQP = lo + (Approx.Of(Dec28.FromDoubleExact(x.RateDraw)) * (hi - lo));
+        if (Approx.Compare(rateQP.Abs(), default) <= 0)
+        {
+            return false;
+        }
+
+        ratePQ = Approx.Exact(1) / rateQP;
+        return true;
+    }
+
+    private static void EstimateGain(Candidate x, Approx dp, Approx dq, Approx sIp, Approx sIq, Approx sJp, Approx sJq, bool gainFromI)
+    {
+        var eui = ((dq * sIq) - (dp * sIp)).Abs();
+        var euj = ((dp * sJp) - (dq * sJq)).Abs();
+        x.GainA = !x.RandomRate ? (gainFromI ? eui : euj) : Approx.Min(eui, euj);
+    }
+
+    /// <summary>Spec §4 <c>ok</c> by estimate: +1 certainly ok, −1 certainly not, 0 undecided.</summary>
+    /// <remarks>A conjunction: certainly false as soon as one condition certainly fails, even if others are undecided.</remarks>
+    private static int EstimateMoveOk(CandidateSide side, Approx move)
+    {
+        var abs = move.Abs();
+        var y = side.XA + move;
+        var sum = side.HistorySum + move;
+        var notTooLarge = -Approx.Compare(abs, HundredA);
+        var notTooSmall = Approx.Compare(abs, ThresholdA);
+        var aboveZero = Approx.Compare(y, default);
+        var notAbove = -Approx.Compare(y, HundredA);
+        var sumOk = -Approx.Compare(sum, HundredA);
+        if (notTooLarge < 0 || notTooSmall < 0 || aboveZero < 0 || notAbove < 0 || sumOk < 0)
+        {
+            return -1;
+        }
+
+        if (notTooLarge == 0 || notTooSmall == 0 || aboveZero == 0 || notAbove == 0 || sumOk == 0)
+        {
+            return 0;
+        }
+
+        // The move is certainly nonzero here, so the sign of its estimate is its sign.
+        var positive = side.HistoryPositive + (move.V > 0 ? 1 : 0);
+        var negative = side.HistoryNegative + (move.V < 0 ? 1 : 0);
+        var count = side.HistoryCount + 1;
+        return positive == count || negative == count ? 1 : -1;
+    }
+
+    /// <summary>Spec §4 outcome cap by estimate; false when undecided.</summary>
+    private bool EstimateCap(Candidate x, CandidateSide a, CandidateSide b, Approx rateOtherPerOwn, Approx sIp, Approx sIq, Approx sJp, Approx sJq)
+    {
+        var r = a.Supply;
+        var o = b.Supply;
+        var t = b.DemandA;
+        var xA = a.XA;
+        var c0 = Approx.Compare(t, EstimateOutcome(x, r, a.Actor, xA));
+        var c1 = Approx.Compare(t, EstimateOutcome(x, r, a.Actor, a.YA));
+        if (c0 == 0 || c1 == 0)
+        {
+            return false;
+        }
+
+        if (c0 == c1)
+        {
+            return true;
+        }
+
+        var from = x.TryGetUpdate(r, a.Actor, out var upd) ? Approx.Of(upd) : xA;
+        var nb = EstimateNumerator(x, r, a.Actor, from);
+        var scA = _scA[r][a.Actor];
+        var mA = ((t * _dA[r]) - nb).Abs() / scA;
+        var dr = mA * scA / _dA[r];
+        var dOther = rateOtherPerOwn * dr;
+        var mB = (dOther * _dA[o] / _scA[o][b.Actor]).Abs();
+        if (XGreaterThanDemand(b, a))
+        {
+            mB = -mB;
+        }
+
+        if (XGreaterThanDemand(a, b))
+        {
+            mA = -mA;
+        }
+
+        b.MoveA = mB;
+        a.MoveA = mA;
+        b.YA = b.XA + mB;
+        a.YA = xA + mA;
+        if (ReferenceEquals(a, x.I))
+        {
+            EstimateGain(x, dOther, dr, sIp, sIq, sJp, sJq, gainFromI: false);
+        }
+        else
+        {
+            EstimateGain(x, dr, dOther, sIp, sIq, sJp, sJq, gainFromI: true);
+        }
+
+        return true;
+    }
+
+    /// <summary>Exact <c>own.X &gt; partner.DemandPosition</c>, by the estimates when they are clearly apart.</summary>
+    private static bool XGreaterThanDemand(CandidateSide own, CandidateSide partner)
+    {
+        var c = Approx.Compare(own.XA, partner.DemandA);
+        return c != 0 ? c > 0 : own.X > partner.DemandPosition;
+    }
+
+    private Approx EstimateOutcome(Candidate x, int issue, int actor, Approx v) =>
+        _d[issue].IsZero ? default : EstimateNumerator(x, issue, actor, v) / _dA[issue];
+
+    /// <summary>Estimate of <see cref="Numerator"/>: the round-start sum with the actor's and the learnt terms swapped in.</summary>
+    private Approx EstimateNumerator(Candidate x, int issue, int actor, Approx v)
+    {
+        var terms = _termsA[issue];
+        var sc = _scA[issue];
+        var n = _startNumerator[issue] - terms[actor] + (v * sc[actor]);
+        if (x.Updates is { } updates)
+        {
+            foreach (var u in updates)
+            {
+                if (u.Issue == issue && u.Actor != actor)
+                {
+                    n = n - terms[u.Actor] + (Approx.Of(u.Position) * sc[u.Actor]);
+                }
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Spec §4 in 28-digit decimal arithmetic, in the reference's operation order.</summary>
+    private void CalculateExact(Candidate x)
+    {
+        var i = x.I;
+        var j = x.J;
+        int p = x.P, q = x.Q;
+        x.Exact = true;
         var sIp = _s[p][i.Actor];
         var sIq = _s[q][i.Actor];
         var sJp = _s[p][j.Actor];
@@ -343,6 +834,7 @@ internal sealed class ExchangeEngine
             || !Rates(x, sIp, sIq, sJp, sJq, out var rateQP, out var ratePQ))
         {
             x.Valid = false;
+            x.GainA = default;
             return;
         }
 
@@ -372,12 +864,8 @@ internal sealed class ExchangeEngine
             mJ = -mJ;
         }
 
-        i.Moves.Add(mI);
-        j.Moves.Add(mJ);
-        i.Move = mI;
-        j.Move = mJ;
-        i.Y = i.X + mI;
-        j.Y = j.X + mJ;
+        SetMove(i, mI);
+        SetMove(j, mJ);
         x.Dp = dp;
         x.Dq = dq;
         SetGains(x, dp, dq, sIp, sIq, sJp, sJq, gainFromI: true);
@@ -391,6 +879,14 @@ internal sealed class ExchangeEngine
         }
 
         x.Valid = valid;
+    }
+
+    private static void SetMove(CandidateSide side, Dec28 move)
+    {
+        side.Move = move;
+        side.Y = side.X + move;
+        side.MoveA = Approx.Of(move);
+        side.YA = Approx.Of(side.Y);
     }
 
     /// <summary>dq/dp (rateQP) and dp/dq (ratePQ): the equal-gain ratios, or a seeded draw between the break-even rates.</summary>
@@ -431,7 +927,8 @@ internal sealed class ExchangeEngine
 
         // Equal Gain: both are equal up to rounding; the reference reports the one it computed.
         // Random Rate: an exchange is only as attractive as it is to the side that gains less.
-        x.Gain = x.RateDraw >= 0 && !x.RandomRate ? (gainFromI ? eui : euj) : (eui < euj ? eui : euj);
+        x.Gain = !x.RandomRate ? (gainFromI ? eui : euj) : (eui < euj ? eui : euj);
+        x.GainA = Approx.Of(x.Gain);
     }
 
     /// <summary>
@@ -444,13 +941,12 @@ internal sealed class ExchangeEngine
         var o = b.Supply;
         var t = b.DemandPosition;
 
-        // Most caps are decided far from the boundary: a double estimate (error ≪ 1e-9 on a 0–100 scale)
-        // settles those; only close calls are evaluated in exact decimal arithmetic.
-        var td = t.ToDoubleFast();
-        var n0d = ApproximateOutcome(x, r, a.Actor, a.X.ToDoubleFast());
-        var n1d = ApproximateOutcome(x, r, a.Actor, a.Y.ToDoubleFast());
-        const double margin = 1e-9;
-        if ((td - n0d > margin && td - n1d > margin) || (n0d - td > margin && n1d - td > margin))
+        // Most caps are decided far from the boundary: the bounded estimate settles those, and only close calls
+        // are evaluated in exact decimal arithmetic.
+        var ta = Approx.Of(t);
+        var c0 = Approx.Compare(ta, EstimateOutcome(x, r, a.Actor, Approx.Of(a.X)));
+        var c1 = Approx.Compare(ta, EstimateOutcome(x, r, a.Actor, Approx.Of(a.Y)));
+        if (c0 != 0 && c0 == c1)
         {
             a.OutcomesExact = false;
             return;
@@ -484,58 +980,22 @@ internal sealed class ExchangeEngine
             mA = -mA;
         }
 
-        b.Moves[^1] = mB;
-        a.Moves[^1] = mA;
-        b.Move = mB;
-        a.Move = mA;
-        b.Y = b.X + mB;
-        a.Y = a.X + mA;
+        SetMove(b, mB);
+        SetMove(a, mA);
 
         // The reference stores the shifts with their roles swapped when I's cap fires; only reported.
+        x.Dp = dr;
+        x.Dq = dOther;
         if (ReferenceEquals(a, x.I))
         {
-            x.Dp = dr;
-            x.Dq = dOther;
             SetGains(x, dOther, dr, sIp, sIq, sJp, sJq, gainFromI: false);
         }
         else
         {
-            x.Dp = dr;
-            x.Dq = dOther;
             SetGains(x, dr, dOther, sIp, sIq, sJp, sJq, gainFromI: true);
         }
 
         a.N1 = AdjustedOutcome(x, r, a.Actor, a.Y);
-    }
-
-    private double ApproximateOutcome(Candidate x, int issue, int actor, double v)
-    {
-        if (_dD[issue] == 0)
-        {
-            return 0;
-        }
-
-        var n = 0.0;
-        var hasUpdates = x.HasUpdatesOn(issue);
-        var terms = _termsD[issue];
-        var sc = _scD[issue];
-        foreach (var k in _members[issue])
-        {
-            if (k == actor)
-            {
-                n += v * sc[k];
-            }
-            else if (hasUpdates && x.TryGetUpdate(issue, k, out var u))
-            {
-                n += u.ToDoubleFast() * sc[k];
-            }
-            else
-            {
-                n += terms[k];
-            }
-        }
-
-        return n / _dD[issue];
     }
 
     /// <summary>Exact outcomes before and after each side's move, for reporting a realised exchange.</summary>
@@ -580,7 +1040,7 @@ internal sealed class ExchangeEngine
         return n;
     }
 
-    /// <summary>Spec §4 <c>ok</c>: a usable move within the scale, with a consistent history.</summary>
+    /// <summary>Spec §4 <c>ok</c>: a usable move within the scale, with a consistent history (earlier moves, then this one).</summary>
     private static bool MoveOk(CandidateSide side, Dec28 move)
     {
         var abs = move.Abs();
@@ -598,118 +1058,89 @@ internal sealed class ExchangeEngine
         var sum = Dec28.Zero;
         var positive = 0;
         var negative = 0;
-        foreach (var m in side.Moves)
+        if (side.History is { } history)
         {
-            sum += m;
-            var sign = m.Sign;
-            if (sign > 0)
+            foreach (var m in history)
             {
-                positive++;
-            }
-            else if (sign < 0)
-            {
-                negative++;
+                sum += m;
+                var sign = m.Sign;
+                positive += sign > 0 ? 1 : 0;
+                negative += sign < 0 ? 1 : 0;
             }
         }
 
+        sum += move;
+        positive += move.Sign > 0 ? 1 : 0;
+        negative += move.Sign < 0 ? 1 : 0;
         if (sum > Dec28.Hundred)
         {
             return false;
         }
 
-        return positive == side.Moves.Count || negative == side.Moves.Count;
+        var count = side.HistoryCount + 1;
+        return positive == count || negative == count;
     }
 
-    /// <summary>Spec §5 recalculate: bring <paramref name="x"/> up to date with the realised <paramref name="e"/>.</summary>
-    private void Recalculate(Candidate x, Candidate e)
+    /// <summary>
+    /// Spec §5 recalculate: bring <paramref name="x"/> up to date with the realised <paramref name="e"/>.
+    /// Returns false when nothing overlaps (x unchanged).
+    /// </summary>
+    private bool Recalculate(Candidate x, Candidate e)
     {
-        var matchedI = MatchSupply(x.I, e, out var movedI);
-        var matchedJ = MatchSupply(x.J, e, out var movedJ);
-        var recalc = matchedI || matchedJ;
-        if (recalc)
+        var supplyI = SupplySource(x.I, e);
+        var supplyJ = SupplySource(x.J, e);
+        var demandFromJ = SameActorDemand(e.J, x.J) || SameActorDemand(e.J, x.I);
+        var demandFromI = SameActorDemand(e.I, x.J) || SameActorDemand(e.I, x.I);
+        if (supplyI is null && supplyJ is null && !demandFromJ && !demandFromI)
         {
-            if (_options.MoveHistory == MoveHistoryRule.StalePlannedMove)
-            {
-                // HEAD: the matched side keeps its stale planned move, the other loses its last one.
-                if (!matchedI)
-                {
-                    x.I.Moves.RemoveAt(x.I.Moves.Count - 1);
-                }
-
-                if (!matchedJ)
-                {
-                    x.J.Moves.RemoveAt(x.J.Moves.Count - 1);
-                }
-            }
-            else
-            {
-                ReplaceOrDrop(x.I, matchedI, movedI);
-                ReplaceOrDrop(x.J, matchedJ, movedJ);
-            }
+            return false;
         }
 
-        if (SameActorDemand(e.J, x.J) || SameActorDemand(e.J, x.I))
+        // The current planned move is dropped, except that a side whose supply position moved keeps a history
+        // entry: HEAD keeps its stale planned move (which must then be exact), the corrected rule the realised move.
+        var stale = _options.MoveHistory == MoveHistoryRule.StalePlannedMove;
+        if (stale && (supplyI is not null || supplyJ is not null))
+        {
+            Exactify(x);
+        }
+
+        if (supplyI is not null)
+        {
+            x.I.AddHistory(stale ? x.I.Move : supplyI.Move);
+            x.I.X = supplyI.Y;
+            x.I.XA = supplyI.YA;
+        }
+
+        if (supplyJ is not null)
+        {
+            x.J.AddHistory(stale ? x.J.Move : supplyJ.Move);
+            x.J.X = supplyJ.Y;
+            x.J.XA = supplyJ.YA;
+        }
+
+        if (demandFromJ)
         {
             Learn(x, e.J.Demand, e.I);
-            if (!recalc)
-            {
-                DropLastMoves(x);
-                recalc = true;
-            }
         }
 
-        if (SameActorDemand(e.I, x.J) || SameActorDemand(e.I, x.I))
+        if (demandFromI)
         {
             Learn(x, e.I.Demand, e.J);
-            if (!recalc)
-            {
-                DropLastMoves(x);
-                recalc = true;
-            }
         }
 
-        if (recalc)
-        {
-            Calculate(x);
-        }
+        Calculate(x);
+        return true;
     }
 
-    private static void ReplaceOrDrop(CandidateSide side, bool matched, Dec28 realisedMove)
-    {
-        if (matched)
-        {
-            side.Moves[^1] = realisedMove;
-        }
-        else
-        {
-            side.Moves.RemoveAt(side.Moves.Count - 1);
-        }
-    }
-
-    private static void DropLastMoves(Candidate x)
-    {
-        x.I.Moves.RemoveAt(x.I.Moves.Count - 1);
-        x.J.Moves.RemoveAt(x.J.Moves.Count - 1);
-    }
-
-    private static bool MatchSupply(CandidateSide side, Candidate e, out Dec28 realisedMove)
+    /// <summary>The side of the realised <paramref name="e"/> with the same actor and supply issue as <paramref name="side"/>, if any.</summary>
+    private static CandidateSide? SupplySource(CandidateSide side, Candidate e)
     {
         if (side.Actor == e.I.Actor && side.Supply == e.I.Supply)
         {
-            side.X = e.I.Y;
-            realisedMove = e.I.Move;
-            return true;
+            return e.I;
         }
 
-        if (side.Actor == e.J.Actor && side.Supply == e.J.Supply)
-        {
-            side.X = e.J.Y;
-            realisedMove = e.J.Move;
-            return true;
-        }
-
-        realisedMove = default;
-        return false;
+        return side.Actor == e.J.Actor && side.Supply == e.J.Supply ? e.J : null;
     }
 
     private static bool SameActorDemand(CandidateSide a, CandidateSide b) => a.Actor == b.Actor && a.Demand == b.Demand;
@@ -727,28 +1158,6 @@ internal sealed class ExchangeEngine
         else
         {
             x.SetUpdate(issue, mover.Actor, mover.Y);
-        }
-    }
-
-    /// <summary>Stable insertion sort, largest gain first (the list is nearly sorted between picks).</summary>
-    private static void StableSortByGainDescending(List<Candidate> list)
-    {
-        for (var k = 1; k < list.Count; k++)
-        {
-            var item = list[k];
-            var j = k - 1;
-            if (!(list[j].Gain < item.Gain))
-            {
-                continue;
-            }
-
-            while (j >= 0 && list[j].Gain < item.Gain)
-            {
-                list[j + 1] = list[j];
-                j--;
-            }
-
-            list[j + 1] = item;
         }
     }
 
@@ -773,6 +1182,16 @@ internal sealed class ExchangeEngine
             return SplitMix64.Scramble(h);
         }
     }
+}
+
+/// <summary>A candidate in the round's order with a copy of its gain estimate.</summary>
+internal readonly struct Slot(Candidate candidate)
+{
+    public Candidate Candidate { get; } = candidate;
+
+    public int Id { get; } = candidate.CreationIndex;
+
+    public Approx Gain { get; } = candidate.GainA;
 }
 
 /// <summary>What one round produced, in internal form.</summary>

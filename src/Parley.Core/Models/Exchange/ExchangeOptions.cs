@@ -68,6 +68,14 @@ public sealed record ExchangeOptions
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
+    /// <summary>
+    /// When true, every candidate exchange is evaluated in 28-digit decimal arithmetic. By default (false) each
+    /// is first estimated in double arithmetic with a rigorous error bound and redone exactly only where a
+    /// decision is within that bound of its boundary, or where exact numbers are needed (realised exchanges,
+    /// near ties in gain). Both settings give identical results; this one is slower and exists for verification.
+    /// </summary>
+    public bool ExactArithmeticOnly { get; init; }
+
     /// <summary>Weight of the salience-dependent pull towards the voting position (the model's 0.4).</summary>
     internal const double SalienceWeight = 0.4;
 
