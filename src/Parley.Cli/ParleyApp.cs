@@ -52,6 +52,12 @@ internal static class ParleyApp
             });
             config.AddCommand<AdviseCommand>("advise").WithDescription("Advise an actor: score the scenario's recommendations and rank its levers by gain per cost, per model.").WithExample("advise", "--actor", "japan");
             config.AddCommand<ReportCommand>("report").WithDescription("Write a self-contained HTML report with charts for every issue (--png DIR: charts as PNG too).").WithExample("report", "-o", "korea.html");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Convert a KTAB (CSV, XML), Decide, CSV or JSON scenario to Parley YAML.")
+                .WithExample("import", "CoP21.csv", "-o", "cop21.yaml");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Write a scenario for KTAB (--to ktab) or the Decide exchange model (--to decide).")
+                .WithExample("export", "scenario.yaml", "--to", "ktab", "-o", "scenario.csv");
             config.AddCommand<ScenariosCommand>("scenarios")
                 .WithDescription("List the embedded scenarios.");
             config.AddCommand<ServeCommand>("serve").WithDescription("Serve the web app on 127.0.0.1 (editor, runs, results, history, JSON API).").WithExample("serve", "--port", "5178");

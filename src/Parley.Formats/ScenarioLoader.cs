@@ -3,6 +3,8 @@ using Parley.Core.Scenarios;
 using Parley.Core.Scenarios.Validation;
 using Parley.Formats.Readers;
 
+using Parley.Formats.Interchange;
+
 namespace Parley.Formats;
 
 /// <summary>
@@ -16,7 +18,8 @@ public static class ScenarioLoader
     private const int SniffLength = 1024;
 
     /// <summary>The built-in readers, in the order they are asked after any extra readers.</summary>
-    public static IReadOnlyList<IScenarioReader> BuiltInReaders { get; } = [new JsonScenarioReader(), new CsvScenarioReader(), new YamlScenarioReader()];
+    public static IReadOnlyList<IScenarioReader> BuiltInReaders { get; } =
+        [new JsonScenarioReader(), ForeignScenarioReader.KtabXml, ForeignScenarioReader.KtabCsv, ForeignScenarioReader.Decide, new CsvScenarioReader(), new YamlScenarioReader()];
 
     /// <summary>Loads the file at <paramref name="path"/>; its size is checked before it is read.</summary>
     /// <exception cref="ScenarioLoadException">The file is missing, too large, malformed or invalid.</exception>
