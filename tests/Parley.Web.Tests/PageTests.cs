@@ -1,3 +1,4 @@
+using Parley.Formats.Embedded;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,3 +1,4 @@
+using Parley.Formats.Embedded;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -115,7 +116,7 @@ internal sealed class RoadmapCommand(CliIo io) : Command<RoadmapCommand.Settings
             return StepLibraryReader.Load(settings.Steps, scenario);
         }
 
-        var embedded = EmbeddedScenarios.ReadText(scenario.Id + "-steps");
+        var embedded = EmbeddedScenarios.ReadResource(scenario.Id + "-steps");
         if (embedded is null)
         {
             throw new UserInputException($"Give --steps FILE: there is no embedded step library for scenario '{scenario.Id}'.");

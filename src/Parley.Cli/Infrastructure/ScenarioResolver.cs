@@ -1,3 +1,4 @@
+using Parley.Formats.Embedded;
 using Parley.Core.Scenarios;
 using Parley.Formats;
 

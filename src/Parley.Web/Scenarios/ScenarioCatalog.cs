@@ -1,3 +1,4 @@
+using Parley.Formats.Embedded;
 using System.Collections.Concurrent;
 using Parley.Core.Scenarios;
 using Parley.Formats;

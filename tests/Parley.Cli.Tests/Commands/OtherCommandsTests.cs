@@ -1,3 +1,4 @@
+using Parley.Formats.Embedded;
 namespace Parley.Cli.Tests.Commands;
 
 public sealed class OtherCommandsTests
