@@ -1,3 +1,5 @@
+using Parley.Core.Analysis.Claims;
+using Parley.Core.Analysis.Roadmaps;
 using Parley.Core.Forecasting;
 using Parley.Core.Scenarios;
 using Parley.Core.Uncertainty;
@@ -29,6 +31,12 @@ public sealed record ReportInput(
     /// <summary>The model ids in display order (the order the forecasts were run in).</summary>
     public IReadOnlyList<string> ModelIds =>
         Forecast.Issues.Count == 0 ? [] : Forecast.Issues[0].Forecasts.Select(f => f.Model).ToList();
+
+    /// <summary>The scenario's predictions judged under each model (<c>parley check</c>); empty when not computed.</summary>
+    public IReadOnlyList<ClaimResult> Claims { get; init; } = [];
+
+    /// <summary>A reciprocal roadmap (<c>parley roadmap</c>) with its step names by id, or null when not computed.</summary>
+    public (RoadmapResult Result, IReadOnlyDictionary<string, string> StepNames)? Roadmap { get; init; }
 
     /// <summary>The tornado of <paramref name="modelId"/> on <paramref name="issueId"/>, or null.</summary>
     public TornadoResult? FindTornado(string issueId, string modelId) =>

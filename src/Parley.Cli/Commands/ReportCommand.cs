@@ -1,3 +1,7 @@
+using Parley.Core.Scenarios;
+using Parley.Core.Models;
+using Parley.Core.Analysis.Roadmaps;
+using Parley.Core.Analysis.Claims;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -59,6 +63,10 @@ internal sealed class ReportCommand(CliIo io) : Command<ReportCommand.Settings>
         [Description("Generation date to print in the header. Default: none (the scenario's own date is always shown), so reruns are byte-identical.")]
         public string? Date { get; init; }
 
+        [CommandOption("--no-analysis")]
+        [Description("Leave out the claims and roadmap sections.")]
+        public bool NoAnalysis { get; init; }
+
         public override ValidationResult Validate()
         {
             var b = base.Validate();
@@ -91,6 +99,30 @@ internal sealed class ReportCommand(CliIo io) : Command<ReportCommand.Settings>
         }
     }
 
+    /// <summary>
+    /// Adds the analysis part: the scenario's predictions judged under each model (as <c>parley check</c>), and, where a
+    /// step library ships with the scenario, the roadmap for the actor its recommendations advise (as <c>parley roadmap</c>).
+    /// </summary>
+    private static ReportInput WithAnalysis(ReportInput input, Scenario baseline, IReadOnlyList<IIssueModel> models, MonteCarloOptions options, bool skip)
+    {
+        if (skip)
+        {
+            return input;
+        }
+
+        var claims = baseline.Predictions.Count == 0 ? [] : ClaimChecker.CheckAll(new SimulatedClaimEvidence(baseline, models, options));
+        (RoadmapResult, IReadOnlyDictionary<string, string>)? roadmap = null;
+        var library = RoadmapCommand.EmbeddedLibrary(baseline);
+        var beneficiary = baseline.Recommendations.Select(r => r.By).FirstOrDefault();
+        if (library is not null && beneficiary is not null)
+        {
+            var result = RoadmapCommand.Plan(baseline, library, beneficiary, RoadmapProblem.DefaultVetoPlayers(library, library.Allies));
+            roadmap = (result, library.Steps.ToDictionary(st => st.Id, st => st.Name));
+        }
+
+        return input with { Claims = claims, Roadmap = roadmap };
+    }
+
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var baseline = ScenarioResolver.Resolve(settings.File, settings.LoadOptions());
@@ -101,7 +133,13 @@ internal sealed class ReportCommand(CliIo io) : Command<ReportCommand.Settings>
         var options = new MonteCarloOptions { Draws = settings.Draws, Seed = settings.Seed, Distribution = settings.Distribution, MaxDegreeOfParallelism = settings.Threads };
         var version = typeof(ReportCommand).Assembly.GetName().Version?.ToString(3);
         var input = ProgressRunner.Run(io, settings.Output != "-", "Analysing", (_, ct) =>
-            ReportBuilder.Build(baseline, settings.Variant == "baseline" ? null : settings.Variant, variants, models, options, settings.Date, version, ct), cancellationToken);
+            WithAnalysis(
+                ReportBuilder.Build(baseline, settings.Variant == "baseline" ? null : settings.Variant, variants, models, options, settings.Date, version, ct),
+                baseline,
+                models,
+                options,
+                settings.NoAnalysis),
+            cancellationToken);
         var html = HtmlReport.Render(input);
         if (settings.Output == "-")
         {

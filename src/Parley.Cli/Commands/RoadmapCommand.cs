@@ -87,11 +87,8 @@ internal sealed class RoadmapCommand(CliIo io) : Command<RoadmapCommand.Settings
             throw new UserInputException($"--veto: unknown actor{(unknown.Count > 1 ? "s" : string.Empty)} {string.Join(", ", unknown)}. Actors: {string.Join(", ", scenario.Actors.Select(a => a.Id))}.");
         }
 
-        // Issues without a status quo start from the compromise forecast: where a deal would land today.
-        var baseline = ScenarioForecaster.Run(scenario, [new CompromiseModel()]).Issues.ToDictionary(i => i.Issue.Id, i => i.Forecasts[0].Value);
-        var start = RoadmapProblem.StartState(scenario, baseline);
-        var problem = RoadmapProblem.FromScenario(scenario, library, start, beneficiary, veto, new RoadmapOptions { MaxStages = settings.MaxStages, MaxStepsPerPackage = settings.MaxPackage });
-        var result = ProgressRunner.Run(io, settings.Format == "table", "Planning", (_, _) => RoadmapPlanner.Plan(problem), cancellationToken);
+        var options = new RoadmapOptions { MaxStages = settings.MaxStages, MaxStepsPerPackage = settings.MaxPackage };
+        var result = ProgressRunner.Run(io, settings.Format == "table", "Planning", (_, _) => Plan(scenario, library, beneficiary, veto, options), cancellationToken);
         if (settings.Format == "json")
         {
             io.Out.Write(ToJson(scenario, library, result));
@@ -102,6 +99,21 @@ internal sealed class RoadmapCommand(CliIo io) : Command<RoadmapCommand.Settings
         }
 
         return 0;
+    }
+
+    /// <summary>Plans a roadmap; issues without a status quo start from the compromise forecast (where a deal would land today).</summary>
+    internal static RoadmapResult Plan(Scenario scenario, StepLibrary library, string beneficiary, IReadOnlyList<string> veto, RoadmapOptions? options = null)
+    {
+        var baseline = ScenarioForecaster.Run(scenario, [new CompromiseModel()]).Issues.ToDictionary(i => i.Issue.Id, i => i.Forecasts[0].Value);
+        var start = RoadmapProblem.StartState(scenario, baseline);
+        return RoadmapPlanner.Plan(RoadmapProblem.FromScenario(scenario, library, start, beneficiary, veto, options));
+    }
+
+    /// <summary>The embedded step library of <paramref name="scenario"/>, or null when none ships with Parley.</summary>
+    internal static StepLibrary? EmbeddedLibrary(Scenario scenario)
+    {
+        var embedded = EmbeddedScenarios.ReadResource(scenario.Id + "-steps");
+        return embedded is null ? null : StepLibraryReader.Parse(embedded, EmbeddedScenarios.DisplayName(scenario.Id + "-steps"), scenario);
     }
 
     private static StepLibrary LoadLibrary(Settings settings, Scenario scenario)
@@ -116,13 +128,8 @@ internal sealed class RoadmapCommand(CliIo io) : Command<RoadmapCommand.Settings
             return StepLibraryReader.Load(settings.Steps, scenario);
         }
 
-        var embedded = EmbeddedScenarios.ReadResource(scenario.Id + "-steps");
-        if (embedded is null)
-        {
-            throw new UserInputException($"Give --steps FILE: there is no embedded step library for scenario '{scenario.Id}'.");
-        }
-
-        return StepLibraryReader.Parse(embedded, EmbeddedScenarios.DisplayName(scenario.Id + "-steps"), scenario);
+        return EmbeddedLibrary(scenario)
+            ?? throw new UserInputException($"Give --steps FILE: there is no embedded step library for scenario '{scenario.Id}'.");
     }
 
     private void Render(Scenario scenario, StepLibrary library, RoadmapResult r)

@@ -39,6 +39,7 @@ public static class HtmlReport
             IssueSection(sb, input, issue, agreements.First(a => a.IssueId == issue.Issue.Id), n);
         }
 
+        AnalysisSections.Render(sb, input);
         Footer(sb, input);
         sb.Append("</body>\n</html>\n");
         return sb.ToString();

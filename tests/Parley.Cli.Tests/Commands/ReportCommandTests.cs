@@ -37,6 +37,28 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_Default_HasClaimsForEveryPredictionAndTheRoadmap()
+    {
+        // Given the embedded Korea scenario (15 predictions, an embedded step library)
+        var html = Path.Combine(_dir, "analysis.html");
+
+        // When the report is written
+        var result = CliRunner.Run("report", "-o", html, "--draws", "200", "--variants", "none");
+
+        // Then the analysis part lists every prediction and the roadmap's stages
+        Assert.Equal(0, result.ExitCode);
+        var text = File.ReadAllText(html);
+        Assert.Contains("id=\"claims-table\"", text, StringComparison.Ordinal);
+        Assert.Contains("id=\"roadmap-table\"", text, StringComparison.Ordinal);
+        foreach (var id in new[] { "no-ready-denuclearization", "kim-course-unchanged", "dual-track", "allied-leverage", "japan-rok-2025-milestone" })
+        {
+            Assert.Contains($"<strong>{id}</strong>", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Official Japan-DPRK government talks", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_TwiceWithSameSeed_ByteIdentical()
     {
         var a = CliRunner.Run("report", "--output=-", "--draws", "200", "--seed", "7");
