@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Parley.Formats.Writing;
 using Parley.Storage;
+using Parley.Web.Analysis;
 using Parley.Web.Runs;
 using Parley.Web.Scenarios;
 
@@ -56,6 +57,27 @@ internal static class ApiEndpoints
             .Produces<SavedScenarioView>(201)
             .ProducesProblem(400)
             .ProducesProblem(413);
+
+        api.MapGet("/scenarios/{id}/check", (string id, string? draws, string? seed, ScenarioCatalog catalog) =>
+                AnalysisService.Check(catalog, id, AnalysisService.ParseInt(draws, "draws"), AnalysisService.ParseSeed(seed)))
+            .WithSummary("Checks every claim (prediction) of the scenario under compromise, median and EUM: verdict, probability, detail.")
+            .Produces<ClaimsView>()
+            .ProducesProblem(400)
+            .ProducesProblem(404);
+
+        api.MapGet("/scenarios/{id}/roadmap", (string id, string? beneficiary, ScenarioCatalog catalog) =>
+                AnalysisService.Roadmap(catalog, id, beneficiary))
+            .WithSummary("The reciprocal roadmap from the scenario's embedded step library (404 when none ships).")
+            .Produces<RoadmapView>()
+            .ProducesProblem(400)
+            .ProducesProblem(404);
+
+        api.MapGet("/scenarios/{id}/advise", (string id, string? actor, string? draws, string? seed, ScenarioCatalog catalog, CancellationToken ct) =>
+                AnalysisService.Advise(catalog, id, actor, AnalysisService.ParseInt(draws, "draws"), AnalysisService.ParseSeed(seed), ct))
+            .WithSummary("Scores the scenario's recommendations for an actor and ranks its top 10 levers (draws 1 to 5000, default 500).")
+            .Produces<AdviceView>()
+            .ProducesProblem(400)
+            .ProducesProblem(404);
 
         api.MapPost("/runs", async (HttpRequest request, RunService runs, CancellationToken ct) =>
             {

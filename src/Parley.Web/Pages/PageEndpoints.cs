@@ -119,6 +119,7 @@ internal static class PageEndpoints
 
             return Html(ComparePage(source, request.Query, result));
         }).ExcludeFromDescription();
+        AnalysisPages.Map(app);
         app.MapGet("/runs", (string? scenario, RunStore store) =>
             Html(HistoryPage(store.ListRuns(new RunFilter { ScenarioId = string.IsNullOrEmpty(scenario) ? null : scenario, Limit = 200 }), scenario))).ExcludeFromDescription();
         app.MapGet("/runs/{id}", (string id, RunStore store) => Html(ResultsPage(store.GetRun(ApiEndpoints.CheckRunId(id)), store))).ExcludeFromDescription();
@@ -173,7 +174,7 @@ internal static class PageEndpoints
     }
 
     private static string ScenarioLinks(string id) =>
-        $"<nav class=\"actions\" aria-label=\"Scenario\"><a class=\"button\" href=\"/scenarios/{E(id)}/run\">Run a forecast</a> <a class=\"button secondary\" href=\"/scenarios/{E(id)}\">Edit</a> <a class=\"button secondary\" href=\"/scenarios/{E(id)}/compare\">Compare variants</a> <a class=\"button secondary\" href=\"/api/scenarios/{E(id)}/yaml\" download>Download YAML</a> <a class=\"button secondary\" href=\"/runs?scenario={E(id)}\">Runs</a></nav>";
+        $"<nav class=\"actions\" aria-label=\"Scenario\"><a class=\"button\" href=\"/scenarios/{E(id)}/run\">Run a forecast</a> <a class=\"button secondary\" href=\"/scenarios/{E(id)}\">Edit</a> <a class=\"button secondary\" href=\"/scenarios/{E(id)}/compare\">Compare variants</a> {AnalysisPages.Links(id)} <a class=\"button secondary\" href=\"/api/scenarios/{E(id)}/yaml\" download>Download YAML</a> <a class=\"button secondary\" href=\"/runs?scenario={E(id)}\">Runs</a></nav>";
 
     private static string ListPage(IReadOnlyList<ScenarioListItem> items)
     {
@@ -181,7 +182,7 @@ internal static class PageEndpoints
         foreach (var s in items)
         {
             var origin = s.SavedVersions > 0 ? $"saved ({s.SavedVersions} version{(s.SavedVersions == 1 ? string.Empty : "s")}){(s.Embedded ? ", embedded" : string.Empty)}" : "embedded";
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/scenarios/{E(s.Id)}\">{E(s.Name)}</a></td><td><code>{E(s.Id)}</code></td><td>{E(origin)}</td><td><a href=\"/scenarios/{E(s.Id)}/run\">Run</a> · <a href=\"/scenarios/{E(s.Id)}/compare\">Compare</a> · <a href=\"/api/scenarios/{E(s.Id)}/yaml\" download>YAML</a> · <a href=\"/runs?scenario={E(s.Id)}\">Runs</a></td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/scenarios/{E(s.Id)}\">{E(s.Name)}</a></td><td><code>{E(s.Id)}</code></td><td>{E(origin)}</td><td><a href=\"/scenarios/{E(s.Id)}/run\">Run</a> · <a href=\"/scenarios/{E(s.Id)}/compare\">Compare</a> · <a href=\"/scenarios/{E(s.Id)}/check\">Claims</a> · <a href=\"/scenarios/{E(s.Id)}/roadmap\">Roadmap</a> · <a href=\"/scenarios/{E(s.Id)}/advise\">Advice</a> · <a href=\"/api/scenarios/{E(s.Id)}/yaml\" download>YAML</a> · <a href=\"/runs?scenario={E(s.Id)}\">Runs</a></td></tr>");
         }
 
         sb.Append("</tbody></table>");
