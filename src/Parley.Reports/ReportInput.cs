@@ -1,3 +1,4 @@
+using Parley.Core.Analysis.Advice;
 using Parley.Core.Analysis.Claims;
 using Parley.Core.Analysis.Roadmaps;
 using Parley.Core.Forecasting;
@@ -37,6 +38,9 @@ public sealed record ReportInput(
 
     /// <summary>A reciprocal roadmap (<c>parley roadmap</c>) with its step names by id, or null when not computed.</summary>
     public (RoadmapResult Result, IReadOnlyDictionary<string, string> StepNames)? Roadmap { get; init; }
+
+    /// <summary>Advice for one actor (<c>parley advise</c>): its recommendations' effects and the best levers; null when not computed.</summary>
+    public (string ActorId, IReadOnlyList<RecommendationScore> Recommendations, LeverSearchResult Levers)? Advice { get; init; }
 
     /// <summary>The tornado of <paramref name="modelId"/> on <paramref name="issueId"/>, or null.</summary>
     public TornadoResult? FindTornado(string issueId, string modelId) =>

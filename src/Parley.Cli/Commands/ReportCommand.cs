@@ -1,3 +1,4 @@
+using Parley.Core.Analysis.Advice;
 using Parley.Core.Scenarios;
 using Parley.Core.Models;
 using Parley.Core.Analysis.Roadmaps;
@@ -120,7 +121,15 @@ internal sealed class ReportCommand(CliIo io) : Command<ReportCommand.Settings>
             roadmap = (result, library.Steps.ToDictionary(st => st.Id, st => st.Name));
         }
 
-        return input with { Claims = claims, Roadmap = roadmap };
+        (string, IReadOnlyList<RecommendationScore>, LeverSearchResult)? advice = null;
+        if (beneficiary is not null && baseline.FindActor(beneficiary) is not null)
+        {
+            // Advice re-simulates every candidate lever: cap its draws so that the report stays quick.
+            var adviceOptions = new AdviceOptions { Simulation = options with { Draws = Math.Min(options.Draws, 1000) } };
+            advice = (beneficiary, RecommendationScorer.Score(baseline, beneficiary, models, adviceOptions), LeverSearch.Search(baseline, beneficiary, models, adviceOptions));
+        }
+
+        return input with { Claims = claims, Roadmap = roadmap, Advice = advice };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

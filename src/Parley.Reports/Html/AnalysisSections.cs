@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Parley.Core.Analysis.Advice;
 using Parley.Core.Analysis.Claims;
 using Parley.Core.Analysis.Roadmaps;
 
@@ -15,10 +16,65 @@ internal static class AnalysisSections
             Claims(sb, input);
         }
 
+        if (input.Advice is { } advice)
+        {
+            Advice(sb, input, advice.ActorId, advice.Recommendations, advice.Levers);
+        }
+
         if (input.Roadmap is { } roadmap)
         {
             Roadmap(sb, input, roadmap.Result, roadmap.StepNames);
         }
+    }
+
+    private static void Advice(StringBuilder sb, ReportInput input, string actorId, IReadOnlyList<RecommendationScore> recommendations, LeverSearchResult levers)
+    {
+        var actor = input.Scenario.FindActor(actorId)?.Name ?? actorId;
+        var models = levers.ModelIds;
+        static string Gain(GainEstimate? g) => g is null
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $"{g.Mean:+0.00;-0.00;0} [{g.P10:+0.00;-0.00;0}, {g.P90:+0.00;-0.00;0}]");
+        sb.Append("<section class=\"issue\" id=\"advice\">\n<h2>Advice for ").Append(Markup.Text(actor)).Append("</h2>\n")
+            .Append("<p class=\"lede\">Gain is the salience-weighted move of the forecasts toward ").Append(Markup.Text(actor))
+            .Append("'s positions, in percent of each issue's scale, with the 80% interval of paired draws; each model separately.</p>\n")
+            .Append("<h3>The scenario's recommendations</h3>\n<table class=\"evidence\" id=\"advice-recommendations\">\n<thead><tr><th>Recommendation</th>");
+        foreach (var m in models)
+        {
+            sb.Append("<th class=\"num\">").Append(Markup.Text(m)).Append("</th>");
+        }
+
+        sb.Append("</tr></thead>\n<tbody>\n");
+        foreach (var r in recommendations)
+        {
+            sb.Append("<tr><td><strong>").Append(r.Recommendation.Number.ToString(CultureInfo.InvariantCulture)).Append(".</strong> ").Append(Markup.Text(r.Recommendation.Text)).Append("</td>");
+            foreach (var m in models)
+            {
+                sb.Append("<td class=\"num\">").Append(Markup.Text(Gain(r.Gains.FirstOrDefault(g => g.ModelId == m)))).Append("</td>");
+            }
+
+            sb.Append("</tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n<h3>Best levers, by gain per unit of cost</h3>\n<table class=\"evidence\" id=\"advice-levers\">\n<thead><tr><th>Lever</th><th class=\"num\">Cost</th>");
+        foreach (var m in models)
+        {
+            sb.Append("<th class=\"num\">").Append(Markup.Text(m)).Append("</th>");
+        }
+
+        sb.Append("</tr></thead>\n<tbody>\n");
+        foreach (var l in levers.Ranked.Take(10))
+        {
+            sb.Append("<tr><td>").Append(Markup.Text(l.Lever.Description)).Append(l.ModelDependent ? " <em>(model-dependent)</em>" : string.Empty)
+                .Append("</td><td class=\"num\">").Append(l.Lever.Cost.ToString("0.00", CultureInfo.InvariantCulture)).Append("</td>");
+            foreach (var m in models)
+            {
+                sb.Append("<td class=\"num\">").Append(Markup.Text(Gain(l.GainUnder(m)))).Append("</td>");
+            }
+
+            sb.Append("</tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void Claims(StringBuilder sb, ReportInput input)

@@ -50,6 +50,8 @@ public sealed class ReportCommandTests : IDisposable
         var text = File.ReadAllText(html);
         Assert.Contains("id=\"claims-table\"", text, StringComparison.Ordinal);
         Assert.Contains("id=\"roadmap-table\"", text, StringComparison.Ordinal);
+        Assert.Contains("id=\"advice-recommendations\"", text, StringComparison.Ordinal);
+        Assert.Contains("id=\"advice-levers\"", text, StringComparison.Ordinal);
         foreach (var id in new[] { "no-ready-denuclearization", "kim-course-unchanged", "dual-track", "allied-leverage", "japan-rok-2025-milestone" })
         {
             Assert.Contains($"<strong>{id}</strong>", text, StringComparison.Ordinal);
