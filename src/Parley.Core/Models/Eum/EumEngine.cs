@@ -46,6 +46,10 @@ internal sealed class EumEngine
     private readonly double[] _num;
     private readonly double[] _numT;
 
+    // The positions of the last CycleWindow rounds (slot = round mod CycleWindow), used by Solve to detect a cycle.
+    private const int CycleWindow = 4;
+    private readonly double[] _history;
+
     // Side of the square tiles used to mirror one triangle of the tallies into the other.
     private const int Tile = 32;
 
@@ -74,6 +78,7 @@ internal sealed class EumEngine
         _rank = new int[maxActors];
         _num = new double[cells];
         _numT = new double[cells];
+        _history = new double[checked(CycleWindow * maxActors)];
     }
 
     /// <summary>Number of actors loaded.</summary>
@@ -303,6 +308,8 @@ internal sealed class EumEngine
             return _x[0];
         }
 
+        var n = _n;
+        Remember(0);
         for (var t = 1; t <= rounds; t++)
         {
             PrepareRound();
@@ -311,10 +318,35 @@ internal sealed class EumEngine
             {
                 break;
             }
+
+            // A round depends on the positions alone, so once the positions repeat those of round t − p the run is
+            // periodic with period p and the final state can be read from the window instead of computed: the same
+            // numbers, bit for bit, without the remaining rounds (the expected-utility model often oscillates).
+            var x = _x.AsSpan(0, n);
+            for (var p = 2; p <= CycleWindow && p <= t; p++)
+            {
+                if (x.SequenceEqual(Remembered(t - p)))
+                {
+                    var final = t - p + ((rounds - t) % p);
+                    if (final != t)
+                    {
+                        Remembered(final).CopyTo(x);
+                        _median = WeightedStats.Median(Positions, Weights, _medianScratch);
+                    }
+
+                    return _median;
+                }
+            }
+
+            Remember(t);
         }
 
         return _median;
     }
+
+    private void Remember(int round) => _x.AsSpan(0, _n).CopyTo(Remembered(round));
+
+    private Span<double> Remembered(int round) => _history.AsSpan(round % CycleWindow * _n, _n);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Power(double x, double rho) => rho == 1.0 ? x : Math.Pow(x, rho);
