@@ -295,13 +295,14 @@ public sealed class EumModelTests(ITestOutputHelper output)
         }
 
         // When
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        solver.Solve(random);
-        solver.Solve(published);
-        var after = GC.GetAllocatedBytesForCurrentThread();
+        var allocated = Allocation.Fewest(() =>
+        {
+            solver.Solve(random);
+            solver.Solve(published);
+        });
 
         // Then (exact)
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
