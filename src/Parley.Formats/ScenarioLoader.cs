@@ -23,7 +23,15 @@ public static class ScenarioLoader
 
     /// <summary>Loads the file at <paramref name="path"/>; its size is checked before it is read.</summary>
     /// <exception cref="ScenarioLoadException">The file is missing, too large, malformed or invalid.</exception>
-    public static Scenario LoadFile(string path, ScenarioLoadOptions? options = null)
+    public static Scenario LoadFile(string path, ScenarioLoadOptions? options = null) =>
+        LoadBytes(ReadFile(path, options), path, options);
+
+    /// <summary>
+    /// The bytes of the file at <paramref name="path"/>, its size checked against the limit before it is read; for
+    /// callers that keep the source (the run store) and then call <see cref="LoadBytes"/> on the same bytes.
+    /// </summary>
+    /// <exception cref="ScenarioLoadException">The file is missing, too large or unreadable.</exception>
+    public static byte[] ReadFile(string path, ScenarioLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= ScenarioLoadOptions.Default;
@@ -38,10 +46,9 @@ public static class ScenarioLoader
             throw Fail(path, $"the file is {info.Length:N0} bytes; scenario files may be at most {options.MaxBytes:N0} bytes");
         }
 
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (IOException e)
         {
@@ -51,8 +58,6 @@ public static class ScenarioLoader
         {
             throw Fail(path, $"cannot read the file: {e.Message}");
         }
-
-        return LoadBytes(bytes, path, options);
     }
 
     /// <summary>Loads a scenario from text; <paramref name="fileName"/> picks the format and names it in messages.</summary>

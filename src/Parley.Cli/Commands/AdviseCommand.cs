@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Parley.Cli.Infrastructure;
 using Parley.Cli.Rendering;
@@ -266,8 +265,7 @@ internal sealed class AdviseCommand(CliIo io) : Command<AdviseCommand.Settings>
 
     private static string ToJson(Scenario scenario, string actor, Settings settings, IReadOnlyList<RecommendationScore> recommendations, LeverSearchResult levers)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             var o = levers.Options.Simulation;
             w.WriteStartObject();
@@ -363,9 +361,7 @@ internal sealed class AdviseCommand(CliIo io) : Command<AdviseCommand.Settings>
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)

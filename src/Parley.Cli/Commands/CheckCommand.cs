@@ -1,6 +1,6 @@
+using Parley.Cli.Rendering;
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Parley.Cli.Infrastructure;
 using Parley.Core.Analysis.Claims;
@@ -86,8 +86,7 @@ internal sealed class CheckCommand(CliIo io) : Command<CheckCommand.Settings>
 
     private static string ToJson(string scenarioId, Settings settings, IReadOnlyList<ClaimResult> results)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("scenario", scenarioId);
@@ -124,8 +123,6 @@ internal sealed class CheckCommand(CliIo io) : Command<CheckCommand.Settings>
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Parley.Cli.Infrastructure;
 using Parley.Cli.Rendering;
@@ -131,8 +130,7 @@ internal sealed class CompareCommand(CliIo io) : Command<CompareCommand.Settings
 
     private static string ToJson(Scenario scenario, ComparisonResult result)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             var o = result.Baseline.Options;
             w.WriteStartObject();
@@ -168,8 +166,6 @@ internal sealed class CompareCommand(CliIo io) : Command<CompareCommand.Settings
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 }

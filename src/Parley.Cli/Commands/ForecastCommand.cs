@@ -113,7 +113,6 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var started = DateTimeOffset.UtcNow;
         var (baseline, source) = ScenarioResolver.ResolveWithSource(settings.File, settings.LoadOptions());
         var request = new ForecastRequest
         {
@@ -147,7 +146,7 @@ internal sealed class ForecastCommand(CliIo io) : Command<ForecastCommand.Settin
         if (!settings.NoStore)
         {
             var models = outcome.Forecast.Issues.FirstOrDefault()?.Forecasts.Select(f => f.Model).ToList() ?? [];
-            var id = RunRecorder.TryRecord(io, settings.Db, source, baseline, "parley " + string.Join(' ', context.Arguments), models, request, outcome.Json, started);
+            var id = RunRecorder.TryRecord(io, settings.Db, source, baseline, "parley " + string.Join(' ', context.Arguments), models, request, outcome.Json);
             if (id is not null && settings.Format == "table")
             {
                 io.Console.MarkupLine($"[grey]Stored as run {id[..8]} (parley runs show {id[..8]}; parley runs rerun {id[..8]}).[/]");

@@ -1,7 +1,6 @@
 using Parley.Formats.Embedded;
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Parley.Cli.Infrastructure;
 using Parley.Cli.Rendering;
@@ -204,8 +203,7 @@ internal sealed class RoadmapCommand(CliIo io) : Command<RoadmapCommand.Settings
 
     private static string ToJson(Scenario scenario, StepLibrary library, RoadmapResult r)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("scenario", scenario.Id);
@@ -268,8 +266,6 @@ internal sealed class RoadmapCommand(CliIo io) : Command<RoadmapCommand.Settings
             w.WriteNumber("gap", r.Search.Gap);
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Parley.Cli.Infrastructure;
 using Parley.Cli.Rendering;
@@ -166,8 +165,7 @@ internal sealed class SensitivityCommand(CliIo io) : Command<SensitivityCommand.
 
     private static string ToJson(Scenario scenario, IReadOnlyList<Analysis> results, Settings settings)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("scenario", scenario.Id);
@@ -218,8 +216,6 @@ internal sealed class SensitivityCommand(CliIo io) : Command<SensitivityCommand.
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 }

@@ -12,7 +12,7 @@ internal static class RunRecorder
     /// <summary>The database to use: --db, else the one the environment gives (PARLEY_DB), else the user's data folder.</summary>
     public static string DatabasePath(CliIo io, string? option) => option ?? io.DatabasePath ?? RunStore.DefaultPath;
 
-    public static string? TryRecord(CliIo io, string? dbOption, ScenarioSource source, Scenario scenario, string command, IReadOnlyList<string> models, ForecastRequest request, string resultsJson, DateTimeOffset startedAt)
+    public static string? TryRecord(CliIo io, string? dbOption, ScenarioSource source, Scenario scenario, string command, IReadOnlyList<string> models, ForecastRequest request, string resultsJson)
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(source);

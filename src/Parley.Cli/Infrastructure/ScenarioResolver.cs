@@ -1,3 +1,4 @@
+using System.Text;
 using Parley.Formats.Embedded;
 using Parley.Core.Scenarios;
 using Parley.Formats;
@@ -23,10 +24,11 @@ internal static class ScenarioResolver
 
         if (File.Exists(file))
         {
-            var loaded = ScenarioLoader.LoadFile(file, options);
+            var bytes = ScenarioLoader.ReadFile(file, options);
+            var loaded = ScenarioLoader.LoadBytes(bytes, file, options);
 
-            // The file loaded, so it is UTF-8 and within the size limit: its text can be stored as is.
-            return (loaded, new ScenarioSource(File.ReadAllText(file), Path.GetFileName(file)));
+            // The bytes loaded, so they are UTF-8: the stored text is decoded from the same read.
+            return (loaded, new ScenarioSource(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), Path.GetFileName(file)));
         }
 
         var id = Path.GetFileNameWithoutExtension(file);

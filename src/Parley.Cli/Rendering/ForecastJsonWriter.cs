@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Parley.Core.Forecasting;
 using Parley.Core.Models;
@@ -19,8 +18,7 @@ internal static class ForecastJsonWriter
     public static string Write(ScenarioForecast forecast, ForecastExtension? extension = null)
     {
         ArgumentNullException.ThrowIfNull(forecast);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("scenario", forecast.Scenario.Id);
@@ -41,9 +39,7 @@ internal static class ForecastJsonWriter
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void WriteIssue(Utf8JsonWriter w, IssueForecasts issue, ForecastExtension? extension)

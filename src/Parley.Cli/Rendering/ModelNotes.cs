@@ -3,16 +3,6 @@ namespace Parley.Cli.Rendering;
 /// <summary>What each model is and what is known about its accuracy, shown beside every forecast.</summary>
 internal static class ModelNotes
 {
-    public static string Describe(string model) => model switch
-    {
-        "compromise" => "capability × salience weighted mean",
-        "median" => "capability × salience weighted median (Condorcet winner under linear loss)",
-        "eum" => "Bueno de Mesquita's expected-utility challenge model (Scholz et al. 2011 reading)",
-        "smp" => "KTAB Spatial Model of Politics",
-        "exchange" => "Stokman–Van Oosten exchange model",
-        _ => model,
-    };
-
     /// <summary>Mean absolute error on 351 EU decisions (0–100 scale), where known.</summary>
     public static string Accuracy(string model) => model switch
     {
