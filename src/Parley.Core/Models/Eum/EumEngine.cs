@@ -9,7 +9,7 @@ namespace Parley.Core.Models.Eum;
 /// </summary>
 /// <remarks>
 /// One round is <see cref="PrepareRound"/> (median, risk exponents, probabilities), <see cref="ChooseOffers"/>
-/// and <see cref="ApplyMoves"/>. A round costs O(n²) powers and O(n² + n log n) additions (the vote tallies use
+/// and <see cref="ApplyMoves()"/>. A round costs O(n²) powers and O(n² + n log n) additions (the vote tallies use
 /// cumulative sums over voters sorted by position). All loops run in a fixed order with no parallel reductions, so
 /// a given input gives the same bits on every run. Not thread-safe.
 /// </remarks>
@@ -29,6 +29,9 @@ internal sealed class EumEngine
     private readonly int[] _moveTarget;
     private readonly OfferKind[] _moveKind;
 
+    // Dyads ChooseOffer could not settle without powers, for its second pass.
+    private readonly int[] _pending;
+
     // _loss[a·(n+1) + t] = Σ_{u<t} w_k·(|x_k − x_a|/L)^{r_k} with k = _order[u]: the cumulative weighted loss at
     // alternative a of the t leftmost voters. Because every voter's loss grows with distance, the voters who
     // prefer x_i to x_j are exactly those on x_i's side of the midpoint, a contiguous run in position order, so
@@ -40,11 +43,15 @@ internal sealed class EumEngine
     private readonly double[] _sortedX;
     private readonly int[] _rank;
 
-    // _num[i·n + j] = num(i,j) = Σ_k max(0, v_k(x_i, x_j; r_k)), the votes for i over j, and
-    // _numT[i·n + j] = num(j,i). Keeping both layouts lets every hot loop over j read contiguously, which
+    // _p[i·n + j] = P(i,j) = num(i,j)/DEN with num(i,j) = Σ_k max(0, v_k(x_i, x_j; r_k)), the votes for i over j,
+    // and _pT[i·n + j] = P(j,i). Keeping both layouts lets every hot loop over j read contiguously, which
     // matters once the matrices outgrow the cache (n ≳ 300).
-    private readonly double[] _num;
-    private readonly double[] _numT;
+    private readonly double[] _p;
+    private readonly double[] _pT;
+
+    // The voters' weights and current exponents in position order (_order), so the loss rows read contiguously.
+    private readonly double[] _sortedW;
+    private readonly double[] _sortedR;
 
     // The positions of the last CycleWindow rounds (slot = round mod CycleWindow), used by Solve to detect a cycle.
     private const int CycleWindow = 4;
@@ -71,13 +78,16 @@ internal sealed class EumEngine
         _medianScratch = new double[WeightedStats.MedianScratchLength(maxActors)];
         _moveTarget = new int[maxActors];
         _moveKind = new OfferKind[maxActors];
+        _pending = new int[maxActors];
         var cells = checked(maxActors * maxActors);
         _loss = new double[checked(maxActors * (maxActors + 1))];
         _order = new int[maxActors];
         _sortedX = new double[maxActors];
         _rank = new int[maxActors];
-        _num = new double[cells];
-        _numT = new double[cells];
+        _p = new double[cells];
+        _pT = new double[cells];
+        _sortedW = new double[maxActors];
+        _sortedR = new double[maxActors];
         _history = new double[checked(CycleWindow * maxActors)];
     }
 
@@ -161,23 +171,14 @@ internal sealed class EumEngine
     public void PrepareRound()
     {
         var n = _n;
+        SortPositions();
         _r.AsSpan(0, n).Fill(1.0);
-        ComputeProbabilities();
+        ComputeProbabilities(linear: true);
 
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         for (var i = 0; i < n; i++)
         {
-            double sum = 0;
-            for (var j = 0; j < n; j++)
-            {
-                if (j != i)
-                {
-                    // E(j→i; 1): with ρ = 1 the utilities need no powers.
-                    var d = Math.Abs(_x[j] - _x[i]) / _l;
-                    sum += Challenge(j, i, ProbabilityAgainst(i, j), 1.0, 2 - 4 * (0.5 - 0.5 * d), 2 - 4 * (0.5 + 0.5 * d), 2 - 4 * 0.5);
-                }
-            }
-
+            var sum = _q == 1.0 ? SecurityLinear(i) : Security(i);
             _threat[i] = sum;
             min = Math.Min(min, sum);
             max = Math.Max(max, sum);
@@ -189,16 +190,46 @@ internal sealed class EumEngine
             _r[i] = (1 - relative / 3) / (1 + relative / 3);
         }
 
-        ComputeProbabilities();
+        ComputeProbabilities(linear: false);
     }
 
     /// <summary>P(i,j) from the last pass: the share of all votes that are votes for xᵢ over xⱼ (§3).</summary>
-    public double Probability(int i, int j) =>
-        _den > 0 && _x[i] != _x[j] ? _num[i * _n + j] / _den : 0.0;
+    public double Probability(int i, int j) => _p[i * _n + j];
 
-    // P(j,i), read from the transposed layout (contiguous in j for a fixed i).
-    private double ProbabilityAgainst(int i, int j) =>
-        _den > 0 && _x[i] != _x[j] ? _numT[i * _n + j] / _den : 0.0;
+    // Dᵢ = Σ_{j≠i} E(j→i; 1) by §4 in general.
+    private double Security(int i)
+    {
+        double sum = 0;
+        var against = _pT.AsSpan(i * _n, _n);
+        for (var j = 0; j < _n; j++)
+        {
+            if (j != i)
+            {
+                // E(j→i; 1): with ρ = 1 the utilities need no powers.
+                var d = Math.Abs(_x[j] - _x[i]) / _l;
+                sum += Challenge(j, i, against[j], 1.0, 2 - 4 * (0.5 - 0.5 * d), 2 - 4 * (0.5 + 0.5 * d), 2 - 4 * 0.5);
+            }
+        }
+
+        return sum;
+    }
+
+    // Dᵢ with Q = 1: at ρ = 1 the success, failure and status-quo utilities are 2d, −2d and 0, so
+    // E(j→i; 1) = sᵢ·(P·2d − (1 − P)·2d) + (1 − sᵢ)·2d = 2d·(1 − 2sᵢ(1 − P(j,i))).
+    private double SecurityLinear(int i)
+    {
+        double sum = 0;
+        var against = _pT.AsSpan(i * _n, _n);
+        var x = _x.AsSpan(0, _n);
+        var xi = x[i];
+        var twoS = 2 * _s[i];
+        for (var j = 0; j < x.Length; j++)
+        {
+            sum += Math.Abs(x[j] - xi) * (1 - twoS * (1 - against[j]));
+        }
+
+        return 2 * sum / _l;
+    }
 
     /// <summary>E(challenger→target; ρ) of §4 with P(challenger, target) from the last pass and the current μ.</summary>
     public double ExpectedUtility(int challenger, int target, double rho)
@@ -213,81 +244,207 @@ internal sealed class EumEngine
     /// <summary>§6–§7.1: each actor picks at most one offer; fills the move buffers and the next positions.</summary>
     public void ChooseOffers()
     {
-        var n = _n;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < _n; i++)
         {
-            var xi = _x[i];
-            var rho = _r[i];
-            var statusQuo = 2 - 4 * Power(0.5, rho);
-            int confront = NoMove, compromise = NoMove, compel = NoMove;
-            double confrontMove = double.PositiveInfinity, compelMove = double.PositiveInfinity;
-            double compromiseB = double.NegativeInfinity, compromiseTo = xi;
-            for (var j = 0; j < n; j++)
+            ChooseOffer(i);
+        }
+    }
+
+    /// <summary>
+    /// When true (default) <see cref="ChooseOffers"/> settles most dyads from the probabilities alone (see
+    /// <see cref="SettleMargin"/>); when false it evaluates both expected utilities of every dyad. Tests compare the two.
+    /// </summary>
+    internal bool SettleWithoutPowers { get; set; } = true;
+
+    // §6–§7.1 for receiver i. With Q = 1 a first pass settles what it can without powers (see SettleMargin) and
+    // keeps the rest; a second pass evaluates those of the rest that could still change the choice. Every
+    // comparison breaks exact ties towards the lower index (§7.1), so the order of the passes does not matter.
+    private void ChooseOffer(int i)
+    {
+        var n = _n;
+        var xi = _x[i];
+        var rho = _r[i];
+        var half = Power(0.5, rho);
+        var statusQuo = 2 - 4 * half;
+        var settle = SettleWithoutPowers && _q == 1.0;
+
+        // With Q = 1 both utilities of the dyad are convex combinations of the same success and failure utilities:
+        // a = E(i→j) = Δ·(R − α) and b = E(j→i) = Δ·(R − β), where Δ = S − F > 0, R = (S − SQ)/(S − F),
+        // α = s_j·(1 − P(i,j)) and β = s_i·(1 − P(j,i)). R depends on d and ρ only and lies in [lo, hi] with
+        // lo = min(½, ½^ρ), hi = max(½, ½^ρ) (its limits as d → 0 and at d = 1; see SettleMargin).
+        var lo = Math.Min(0.5, half) - SettleMargin;
+        var hi = Math.Max(0.5, half) + SettleMargin;
+        var best = new BestOffers();
+        var forI = _p.AsSpan(i * n, n);
+        var forJ = _pT.AsSpan(i * n, n);
+        var x = _x.AsSpan(0, n);
+        var salience = _s.AsSpan(0, n);
+        var si = salience[i];
+        var pending = _pending.AsSpan(0, n);
+        var pendingCount = 0;
+        for (var j = 0; j < x.Length; j++)
+        {
+            var move = Math.Abs(x[j] - xi);
+
+            // Same position: no offer. A confrontation outranks every other offer and only a shorter one replaces
+            // it, so once one is found the longer moves need no look.
+            if (move == 0 || best.Outranks(j, move))
             {
-                var xj = _x[j];
-                if (xj == xi)
+                continue;
+            }
+
+            if (!settle)
+            {
+                Evaluate(i, j, rho, statusQuo, ref best);
+                continue;
+            }
+
+            var alpha = salience[j] * (1 - forI[j]);
+            var beta = si * (1 - forJ[j]);
+            if (beta > hi || beta > alpha + SettleMargin)
+            {
+                continue;
+            }
+
+            if (alpha > beta + SettleMargin)
+            {
+                if (alpha < lo)
                 {
+                    best.Confront(j, move);
                     continue;
                 }
 
-                // Both utilities use the receiver's own exponent rᵢ (spec A2), so the success and failure
-                // utilities, which depend only on the distance and ρ, are shared.
-                var d = Math.Abs(xi - xj) / _l;
-                var success = 2 - 4 * Power(0.5 - 0.5 * d, rho);
-                var failure = 2 - 4 * Power(0.5 + 0.5 * d, rho);
-                var a = Challenge(i, j, Probability(i, j), rho, success, failure, statusQuo);
-                var b = Challenge(j, i, ProbabilityAgainst(i, j), rho, success, failure, statusQuo);
-                var move = Math.Abs(xj - xi);
-                if (b > a && a > 0)
+                if (beta < lo && alpha > hi && 0.5 * (alpha + beta) > hi)
                 {
-                    // Strict comparisons keep the lowest index on exact ties (§7.1).
-                    if (move < confrontMove)
-                    {
-                        confront = j;
-                        confrontMove = move;
-                    }
-                }
-                else if (a < 0 && b > 0)
-                {
-                    if (b > -a)
-                    {
-                        if (b > compromiseB)
-                        {
-                            compromise = j;
-                            compromiseB = b;
-                            compromiseTo = xi + (xj - xi) * (-a / b);
-                        }
-                    }
-                    else if (move < compelMove)
-                    {
-                        compel = j;
-                        compelMove = move;
-                    }
+                    best.Compel(j, move);
+                    continue;
                 }
             }
 
-            if (confront != NoMove)
+            pending[pendingCount++] = j;
+        }
+
+        for (var p = 0; p < pendingCount; p++)
+        {
+            var j = pending[p];
+            if (!best.Outranks(j, Math.Abs(x[j] - xi)))
             {
-                Accept(i, confront, OfferKind.Confrontation, _x[confront]);
+                Evaluate(i, j, rho, statusQuo, ref best);
             }
-            else if (compromise != NoMove)
+        }
+
+        if (best.Confrontation != NoMove)
+        {
+            Accept(i, best.Confrontation, OfferKind.Confrontation, _x[best.Confrontation]);
+        }
+        else if (best.Compromising != NoMove)
+        {
+            Accept(i, best.Compromising, OfferKind.Compromise, best.CompromiseTo);
+        }
+        else if (best.Compulsion != NoMove)
+        {
+            Accept(i, best.Compulsion, OfferKind.Compel, _x[best.Compulsion]);
+        }
+        else
+        {
+            _moveTarget[i] = NoMove;
+            _xNext[i] = xi;
+        }
+    }
+
+    // Both expected utilities of the dyad (i receives, j proposes) in full, and the offer they make (§6).
+    private void Evaluate(int i, int j, double rho, double statusQuo, ref BestOffers best)
+    {
+        // Both utilities use the receiver's own exponent rᵢ (spec A2), so the success and failure utilities, which
+        // depend only on the distance and ρ, are shared.
+        var xi = _x[i];
+        var xj = _x[j];
+        var move = Math.Abs(xj - xi);
+        var d = move / _l;
+        var success = 2 - 4 * Power(0.5 - 0.5 * d, rho);
+        var failure = 2 - 4 * Power(0.5 + 0.5 * d, rho);
+        var a = Challenge(i, j, _p[i * _n + j], rho, success, failure, statusQuo);
+        var b = Challenge(j, i, _pT[i * _n + j], rho, success, failure, statusQuo);
+        if (b > a && a > 0)
+        {
+            best.Confront(j, move);
+        }
+        else if (a < 0 && b > 0)
+        {
+            if (b > -a)
             {
-                Accept(i, compromise, OfferKind.Compromise, compromiseTo);
-            }
-            else if (compel != NoMove)
-            {
-                Accept(i, compel, OfferKind.Compel, _x[compel]);
+                best.Compromise(j, b, xi + (xj - xi) * (-a / b));
             }
             else
             {
-                _moveTarget[i] = NoMove;
-                _xNext[i] = xi;
+                best.Compel(j, move);
             }
         }
     }
 
+    // The best offer of each kind seen so far for one receiver: the confrontation and the compel with the shortest
+    // move, the compromise with the largest b; exact ties go to the lower index (§7.1).
+    private struct BestOffers()
+    {
+        public int Confrontation = NoMove;
+        public int Compromising = NoMove;
+        public int Compulsion = NoMove;
+        public double CompromiseTo;
+        private double _confrontMove = double.PositiveInfinity;
+        private double _compelMove = double.PositiveInfinity;
+        private double _compromiseB = double.NegativeInfinity;
+
+        // Whether the confrontation found beats any offer from j, whose move is given: then j cannot matter.
+        public readonly bool Outranks(int j, double move) =>
+            move > _confrontMove || (move == _confrontMove && j > Confrontation);
+
+        public void Confront(int j, double move)
+        {
+            if (move < _confrontMove || (move == _confrontMove && j < Confrontation))
+            {
+                Confrontation = j;
+                _confrontMove = move;
+            }
+        }
+
+        public void Compel(int j, double move)
+        {
+            if (move < _compelMove || (move == _compelMove && j < Compulsion))
+            {
+                Compulsion = j;
+                _compelMove = move;
+            }
+        }
+
+        public void Compromise(int j, double b, double to)
+        {
+            if (b > _compromiseB || (b == _compromiseB && j < Compromising))
+            {
+                Compromising = j;
+                _compromiseB = b;
+                CompromiseTo = to;
+            }
+        }
+    }
+
+    // Where α and β decide a dyad whatever R is within its bounds, ChooseOffer settles it without powers.
+    // The bounds: with u = ½ − ½d and v = 1 − u, R ≥ ½^ρ ⟺ 1 ≥ v^ρ + (2^ρ − 1)·u^ρ, true for ρ ≥ 1 because the
+    // right side is convex in u and equals 1 at u = 0 and u = ½; R ≥ ½ ⟺ u^ρ + v^ρ ≤ 2·½^ρ, true for ρ ≤ 1 by
+    // Jensen's inequality for the concave p ↦ p^ρ. The upper bound follows in the same way with the roles swapped.
+    //   b ≤ 0 (R < β) or b < a (β > α): no offer from j.
+    //   α < R: a > 0 and b > a: a confrontation.
+    //   β < R < α: a < 0 < b, and b > −a ⟺ R > (α + β)/2; below that mean it is a compel.
+    // Compromises need b itself (the largest b wins), so they are left to the full evaluation.
+    //
+    // How far α and β must lie from a boundary before they decide without the utilities. The probabilities
+    // carry rounding of order 1e-16; anything this close to a boundary is left to the full evaluation.
+    private const double SettleMargin = 1e-12;
+
     /// <summary>§7.2: all accepted moves take effect at once; updates μ. Returns whether any position changed.</summary>
-    public bool ApplyMoves()
+    public bool ApplyMoves() => ApplyMoves(updateMedian: true);
+
+    // With Q = 1 nothing in a round reads μ, so Solve computes it once, after the last round.
+    private bool ApplyMoves(bool updateMedian)
     {
         var changed = false;
         for (var i = 0; i < _n; i++)
@@ -296,7 +453,11 @@ internal sealed class EumEngine
             _x[i] = _xNext[i];
         }
 
-        _median = WeightedStats.Median(Positions, Weights, _medianScratch);
+        if (updateMedian)
+        {
+            _median = WeightedStats.Median(Positions, Weights, _medianScratch);
+        }
+
         return changed;
     }
 
@@ -309,12 +470,13 @@ internal sealed class EumEngine
         }
 
         var n = _n;
+        var medianEachRound = _q != 1.0;
         Remember(0);
         for (var t = 1; t <= rounds; t++)
         {
             PrepareRound();
             ChooseOffers();
-            if (!ApplyMoves())
+            if (!ApplyMoves(medianEachRound))
             {
                 break;
             }
@@ -322,26 +484,32 @@ internal sealed class EumEngine
             // A round depends on the positions alone, so once the positions repeat those of round t − p the run is
             // periodic with period p and the final state can be read from the window instead of computed: the same
             // numbers, bit for bit, without the remaining rounds (the expected-utility model often oscillates).
-            var x = _x.AsSpan(0, n);
-            for (var p = 2; p <= CycleWindow && p <= t; p++)
+            if (RepeatsWithin(t, out var period))
             {
-                if (x.SequenceEqual(Remembered(t - p)))
-                {
-                    var final = t - p + ((rounds - t) % p);
-                    if (final != t)
-                    {
-                        Remembered(final).CopyTo(x);
-                        _median = WeightedStats.Median(Positions, Weights, _medianScratch);
-                    }
-
-                    return _median;
-                }
+                Remembered(t - period + ((rounds - t) % period)).CopyTo(_x.AsSpan(0, n));
+                break;
             }
 
             Remember(t);
         }
 
+        _median = WeightedStats.Median(Positions, Weights, _medianScratch);
         return _median;
+    }
+
+    // Whether the positions after round t equal those after round t − p for some p in 2..CycleWindow.
+    private bool RepeatsWithin(int t, out int period)
+    {
+        var x = _x.AsSpan(0, _n);
+        for (period = 2; period <= CycleWindow && period <= t; period++)
+        {
+            if (x.SequenceEqual(Remembered(t - period)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Remember(int round) => _x.AsSpan(0, _n).CopyTo(Remembered(round));
@@ -379,12 +547,11 @@ internal sealed class EumEngine
         return contest - (_q * statusQuo + (1 - _q) * drift);
     }
 
-    // §3 with the current _r: fills _num, _numT and _den. Equal to the spec's triple sums up to rounding
-    // (the tests compare against a literal evaluation to 1e-12).
-    private void ComputeProbabilities()
+    // The actors in position order (ties by index), their ranks, positions and weights in that order: both
+    // probability passes of a round use them, and positions only change between rounds.
+    private void SortPositions()
     {
         var n = _n;
-        var stride = n + 1;
         var order = _order.AsSpan(0, n);
         var sorted = _sortedX.AsSpan(0, n);
         for (var i = 0; i < n; i++)
@@ -396,35 +563,82 @@ internal sealed class EumEngine
         sorted.Sort(order);
         for (var u = 0; u < n; u++)
         {
-            _rank[order[u]] = u;
+            var k = order[u];
+            _rank[k] = u;
+            _sortedW[u] = _w[k];
+        }
+    }
+
+    // §3 with the current _r (all 1 when linear): fills _p, _pT and _den. Equal to the spec's triple sums up to
+    // rounding (the tests compare against a literal evaluation to 1e-12).
+    private void ComputeProbabilities(bool linear)
+    {
+        var n = _n;
+        var stride = n + 1;
+        var order = _order.AsSpan(0, n);
+        var sorted = _sortedX.AsSpan(0, n);
+        var weights = _sortedW.AsSpan(0, n);
+        var exponents = _sortedR.AsSpan(0, n);
+        for (var u = 0; u < n; u++)
+        {
+            exponents[u] = _r[order[u]];
         }
 
-        for (var a = 0; a < n; a++)
+        var inverseL = 1.0 / _l;
+        for (var ua = 0; ua < n; ua++)
         {
-            var xa = _x[a];
+            var a = order[ua];
+            var xa = sorted[ua];
             var row = _loss.AsSpan(a * stride, stride);
+            if (ua > 0 && sorted[ua - 1] == xa)
+            {
+                // Actors often share a position (confrontations and compels move them onto one); a row depends on
+                // the position alone, so theirs is a copy.
+                _loss.AsSpan(order[ua - 1] * stride, stride).CopyTo(row);
+                continue;
+            }
+
             double acc = 0;
             row[0] = 0;
-            for (var u = 0; u < n; u++)
+            if (linear)
             {
-                var k = order[u];
-                acc += _w[k] * Power(Math.Abs(_x[k] - xa) / _l, _r[k]);
-                row[u + 1] = acc;
+                for (var u = 0; u < sorted.Length; u++)
+                {
+                    acc += weights[u] * (Math.Abs(sorted[u] - xa) * inverseL);
+                    row[u + 1] = acc;
+                }
+            }
+            else
+            {
+                for (var u = 0; u < sorted.Length; u++)
+                {
+                    // A voter at the alternative loses nothing (0^r = 0); skipping the power there is exact.
+                    var distance = Math.Abs(sorted[u] - xa);
+                    if (distance != 0)
+                    {
+                        acc += weights[u] * Power(distance * inverseL, exponents[u]);
+                    }
+
+                    row[u + 1] = acc;
+                }
             }
         }
 
         // Dyads in position order: for a fixed left actor the midpoint only moves right, so the two voter
-        // boundaries (first voter at or past the midpoint, first voter past it) only advance.
+        // boundaries (first voter at or past the midpoint, first voter past it) only advance. Small games write
+        // both halves of the matrices at once; large ones mirror them afterwards, tile by tile, to stay in cache.
+        var direct = n <= Tile;
+        double total = 0;
         for (var u = 0; u < n; u++)
         {
             var lo = order[u];
-            var xlo = _x[lo];
+            var xlo = sorted[u];
             var rowLo = _loss.AsSpan(lo * stride, stride);
             int below = 0, notAbove = 0;
             for (var v = u + 1; v < n; v++)
             {
                 var hi = order[v];
-                var xhi = _x[hi];
+                var xhi = sorted[v];
                 double forLo = 0, forHi = 0;
                 if (xhi != xlo)
                 {
@@ -445,29 +659,37 @@ internal sealed class EumEngine
                     var rowHi = _loss.AsSpan(hi * stride, stride);
                     forLo = Math.Max(0, rowHi[below] - rowLo[below]);
                     forHi = Math.Max(0, (rowLo[n] - rowHi[n]) - (rowLo[notAbove] - rowHi[notAbove]));
+                    total += forLo + forHi;
                 }
 
-                _num[lo * n + hi] = forLo;
-                _numT[lo * n + hi] = forHi;
+                _p[lo * n + hi] = forLo;
+                _pT[lo * n + hi] = forHi;
+                if (direct)
+                {
+                    _p[hi * n + lo] = forHi;
+                    _pT[hi * n + lo] = forLo;
+                }
             }
+
+            _p[lo * n + lo] = 0;
+            _pT[lo * n + lo] = 0;
         }
 
-        MirrorByRank(n);
-
-        // Σ_k |v_k(a,b)| = num(a,b) + num(b,a) and the diagonal is zero, so DEN over all ordered pairs is
-        // twice the sum over unordered pairs, summed here in index order.
-        double total = 0;
-        for (var i = 0; i < n; i++)
+        if (!direct)
         {
-            _num[i * n + i] = 0;
-            _numT[i * n + i] = 0;
-            for (var j = i + 1; j < n; j++)
-            {
-                total += _num[i * n + j] + _numT[i * n + j];
-            }
+            MirrorByRank(n);
         }
 
+        // Σ_k |v_k(a,b)| = num(a,b) + num(b,a) and the diagonal is zero, so DEN over all ordered pairs is twice the
+        // sum over unordered pairs (summed in position order). The vote counts become probabilities in place.
         _den = 2 * total;
+        var scale = _den > 0 ? 1.0 / _den : 0.0;
+        var cells = n * n;
+        for (var c = 0; c < cells; c++)
+        {
+            _p[c] *= scale;
+            _pT[c] *= scale;
+        }
     }
 
     // The dyad loop filled row a for every b ranked after a; fill row b from it (num(b,a) = numT(a,b) and
@@ -487,8 +709,8 @@ internal sealed class EumEngine
                     {
                         if (rankA < _rank[b])
                         {
-                            _num[b * n + a] = _numT[a * n + b];
-                            _numT[b * n + a] = _num[a * n + b];
+                            _p[b * n + a] = _pT[a * n + b];
+                            _pT[b * n + a] = _p[a * n + b];
                         }
                     }
                 }
