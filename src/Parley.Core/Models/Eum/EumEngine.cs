@@ -43,11 +43,27 @@ internal sealed class EumEngine
     private readonly double[] _sortedX;
     private readonly int[] _rank;
 
+    // Voter boundaries of each dyad in rank order (FindMidpoints).
+    private readonly int[] _below;
+    private readonly int[] _notAbove;
+
     // _p[i·n + j] = P(i,j) = num(i,j)/DEN with num(i,j) = Σ_k max(0, v_k(x_i, x_j; r_k)), the votes for i over j,
     // and _pT[i·n + j] = P(j,i). Keeping both layouts lets every hot loop over j read contiguously, which
     // matters once the matrices outgrow the cache (n ≳ 300).
     private readonly double[] _p;
     private readonly double[] _pT;
+
+    // _lnDistance[i·n + j] = ln(|x_i − x_j|/L) for actors on different positions, so that each voter's powered
+    // distance is one exp (d^r = e^{r·ln d}) instead of a pow, at about half the cost. The logarithms depend on the
+    // positions alone: they are kept across rounds and recomputed only for the actors that moved
+    // (_lnPosition[i] is the position row i was computed for; NaN after Load).
+    private readonly double[] _lnDistance;
+    private readonly double[] _lnPosition;
+    private readonly bool[] _moved;
+
+    // Per actor Σ_j |x_j − x_i| and Σ_j |x_j − x_i|·num(j,i) of the ρ = 1 pass (ComputeLinearSecurities).
+    private readonly double[] _spread;
+    private readonly double[] _weightedSpread;
 
     // The voters' weights and current exponents in position order (_order), so the loss rows read contiguously.
     private readonly double[] _sortedW;
@@ -56,6 +72,8 @@ internal sealed class EumEngine
     // The positions of the last CycleWindow rounds (slot = round mod CycleWindow), used by Solve to detect a cycle.
     private const int CycleWindow = 4;
     private readonly double[] _history;
+
+    private static readonly double LnHalf = Math.Log(0.5);
 
     // Side of the square tiles used to mirror one triangle of the tallies into the other.
     private const int Tile = 32;
@@ -84,9 +102,16 @@ internal sealed class EumEngine
         _order = new int[maxActors];
         _sortedX = new double[maxActors];
         _rank = new int[maxActors];
+        _below = new int[cells];
+        _notAbove = new int[cells];
         _p = new double[cells];
         _pT = new double[cells];
         _sortedW = new double[maxActors];
+        _lnDistance = new double[cells];
+        _lnPosition = new double[maxActors];
+        _moved = new bool[maxActors];
+        _spread = new double[maxActors];
+        _weightedSpread = new double[maxActors];
         _sortedR = new double[maxActors];
         _history = new double[checked(CycleWindow * maxActors)];
     }
@@ -164,6 +189,7 @@ internal sealed class EumEngine
         }
 
         IsTrivial = n == 1 || lo == hi;
+        _lnPosition.AsSpan(0, n).Fill(double.NaN);
         _median = WeightedStats.Median(Positions, Weights, _medianScratch);
     }
 
@@ -173,15 +199,24 @@ internal sealed class EumEngine
         var n = _n;
         SortPositions();
         _r.AsSpan(0, n).Fill(1.0);
-        ComputeProbabilities(linear: true);
+        if (_q == 1.0)
+        {
+            ComputeLinearSecurities();
+        }
+        else
+        {
+            ComputeProbabilities(linear: true);
+            for (var i = 0; i < n; i++)
+            {
+                _threat[i] = Security(i);
+            }
+        }
 
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
         for (var i = 0; i < n; i++)
         {
-            var sum = _q == 1.0 ? SecurityLinear(i) : Security(i);
-            _threat[i] = sum;
-            min = Math.Min(min, sum);
-            max = Math.Max(max, sum);
+            min = Math.Min(min, _threat[i]);
+            max = Math.Max(max, _threat[i]);
         }
 
         for (var i = 0; i < n; i++)
@@ -212,23 +247,6 @@ internal sealed class EumEngine
         }
 
         return sum;
-    }
-
-    // Dᵢ with Q = 1: at ρ = 1 the success, failure and status-quo utilities are 2d, −2d and 0, so
-    // E(j→i; 1) = sᵢ·(P·2d − (1 − P)·2d) + (1 − sᵢ)·2d = 2d·(1 − 2sᵢ(1 − P(j,i))).
-    private double SecurityLinear(int i)
-    {
-        double sum = 0;
-        var against = _pT.AsSpan(i * _n, _n);
-        var x = _x.AsSpan(0, _n);
-        var xi = x[i];
-        var twoS = 2 * _s[i];
-        for (var j = 0; j < x.Length; j++)
-        {
-            sum += Math.Abs(x[j] - xi) * (1 - twoS * (1 - against[j]));
-        }
-
-        return 2 * sum / _l;
     }
 
     /// <summary>E(challenger→target; ρ) of §4 with P(challenger, target) from the last pass and the current μ.</summary>
@@ -264,7 +282,8 @@ internal sealed class EumEngine
         var n = _n;
         var xi = _x[i];
         var rho = _r[i];
-        var half = Power(0.5, rho);
+        // ½^ρ as e^{ρ·ln ½}: one exp instead of a pow, once per receiver and round.
+        var half = rho == 1.0 ? 0.5 : Math.Exp(rho * LnHalf);
         var statusQuo = 2 - 4 * half;
         var settle = SettleWithoutPowers && _q == 1.0;
 
@@ -567,11 +586,142 @@ internal sealed class EumEngine
             _rank[k] = u;
             _sortedW[u] = _w[k];
         }
+
+        UpdateLogDistances();
+        FindMidpoints();
     }
 
-    // §3 with the current _r (all 1 when linear): fills _p, _pT and _den. Equal to the spec's triple sums up to
-    // rounding (the tests compare against a literal evaluation to 1e-12).
+    // Brings _lnDistance up to date with the current positions: rows and columns of the actors that moved.
+    private void UpdateLogDistances()
+    {
+        var n = _n;
+        var x = _x.AsSpan(0, n);
+        var moved = _moved.AsSpan(0, n);
+        for (var i = 0; i < n; i++)
+        {
+            moved[i] = x[i] != _lnPosition[i];
+        }
+
+        var inverseL = 1.0 / _l;
+        for (var i = 0; i < n; i++)
+        {
+            if (!moved[i])
+            {
+                continue;
+            }
+
+            var xi = x[i];
+            for (var j = 0; j < n; j++)
+            {
+                // A pair of movers is done once, by the lower index.
+                if (j == i || (moved[j] && j < i) || x[j] == xi)
+                {
+                    continue;
+                }
+
+                var ln = Math.Log(Math.Abs(x[j] - xi) * inverseL);
+                _lnDistance[i * n + j] = ln;
+                _lnDistance[j * n + i] = ln;
+            }
+
+            _lnPosition[i] = xi;
+        }
+    }
+
+    // §3 with the current _r: fills _p, _pT and _den. Equal to the spec's triple sums up to rounding (the tests
+    // compare against a literal evaluation to 1e-12).
     private void ComputeProbabilities(bool linear)
+    {
+        var n = _n;
+        BuildLossRows(linear);
+
+        // Small games write both halves of the matrices at once; large ones mirror them afterwards, tile by tile,
+        // to stay in cache.
+        var direct = n <= Tile;
+        var order = _order.AsSpan(0, n);
+        double total = 0;
+        for (var u = 0; u < n; u++)
+        {
+            var lo = order[u];
+            var votes = new DyadVotes(this, u);
+            for (var v = u + 1; v < n; v++)
+            {
+                var hi = order[v];
+                var (forLo, forHi) = votes.Against(v);
+                total += forLo + forHi;
+                _p[lo * n + hi] = forLo;
+                _pT[lo * n + hi] = forHi;
+                if (direct)
+                {
+                    _p[hi * n + lo] = forHi;
+                    _pT[hi * n + lo] = forLo;
+                }
+            }
+
+            _p[lo * n + lo] = 0;
+            _pT[lo * n + lo] = 0;
+        }
+
+        if (!direct)
+        {
+            MirrorByRank(n);
+        }
+
+        // Σ_k |v_k(a,b)| = num(a,b) + num(b,a) and the diagonal is zero, so DEN over all ordered pairs is twice the
+        // sum over unordered pairs (summed in position order). The vote counts become probabilities in place.
+        _den = 2 * total;
+        var scale = _den > 0 ? 1.0 / _den : 0.0;
+        var cells = n * n;
+        for (var c = 0; c < cells; c++)
+        {
+            _p[c] *= scale;
+            _pT[c] *= scale;
+        }
+    }
+
+    // §5's security sums with Q = 1, straight from the ρ = 1 votes, without the probability matrices. At ρ = 1 the
+    // success, failure and status-quo utilities are 2d, −2d and 0, so E(j→i; 1) = sᵢ·(P·2d − (1 − P)·2d) + (1 − sᵢ)·2d
+    // = 2d·(1 − 2sᵢ(1 − P(j,i))) with d = |x_j − x_i|/L, and summed over j:
+    // Dᵢ = (2/L)·((1 − 2sᵢ)·Σ_j |x_j − x_i| + 2sᵢ·Σ_j |x_j − x_i|·num(j,i)/DEN).
+    private void ComputeLinearSecurities()
+    {
+        var n = _n;
+        BuildLossRows(linear: true);
+        var order = _order.AsSpan(0, n);
+        var sorted = _sortedX.AsSpan(0, n);
+        var spread = _spread.AsSpan(0, n);
+        var weighted = _weightedSpread.AsSpan(0, n);
+        spread.Clear();
+        weighted.Clear();
+        double total = 0;
+        for (var u = 0; u < n; u++)
+        {
+            var lo = order[u];
+            var votes = new DyadVotes(this, u);
+            for (var v = u + 1; v < n; v++)
+            {
+                var hi = order[v];
+                var (forLo, forHi) = votes.Against(v);
+                var distance = sorted[v] - sorted[u];
+                total += forLo + forHi;
+                spread[lo] += distance;
+                spread[hi] += distance;
+                weighted[lo] += distance * forHi;
+                weighted[hi] += distance * forLo;
+            }
+        }
+
+        var den = 2 * total;
+        for (var i = 0; i < n; i++)
+        {
+            var twoS = 2 * _s[i];
+            var challenged = den > 0 ? weighted[i] / den : 0.0;
+            _threat[i] = 2 * (((1 - twoS) * spread[i]) + (twoS * challenged)) / _l;
+        }
+    }
+
+    // _loss rows for the current _r (all 1 when linear).
+    private void BuildLossRows(bool linear)
     {
         var n = _n;
         var stride = n + 1;
@@ -610,85 +760,98 @@ internal sealed class EumEngine
             }
             else
             {
+                var ln = _lnDistance.AsSpan(a * n, n);
                 for (var u = 0; u < sorted.Length; u++)
                 {
                     // A voter at the alternative loses nothing (0^r = 0); skipping the power there is exact.
                     var distance = Math.Abs(sorted[u] - xa);
                     if (distance != 0)
                     {
-                        acc += weights[u] * Power(distance * inverseL, exponents[u]);
+                        var r = exponents[u];
+                        acc += weights[u] * (r == 1.0 ? distance * inverseL : Math.Exp(r * ln[order[u]]));
                     }
 
                     row[u + 1] = acc;
                 }
             }
         }
+    }
 
-        // Dyads in position order: for a fixed left actor the midpoint only moves right, so the two voter
-        // boundaries (first voter at or past the midpoint, first voter past it) only advance. Small games write
-        // both halves of the matrices at once; large ones mirror them afterwards, tile by tile, to stay in cache.
-        var direct = n <= Tile;
-        double total = 0;
+    // For every dyad of ranks u < v on different positions, the voters who prefer the left alternative: ranks below
+    // _below[u·n + v] (left of the midpoint) and those indifferent: ranks from there to _notAbove[u·n + v] (on it).
+    // Both probability passes of a round use them. For a fixed u the midpoint only moves right as v grows, so both
+    // boundaries only advance: O(n) per u.
+    private void FindMidpoints()
+    {
+        var n = _n;
+        var sorted = _sortedX.AsSpan(0, n);
         for (var u = 0; u < n; u++)
         {
-            var lo = order[u];
             var xlo = sorted[u];
-            var rowLo = _loss.AsSpan(lo * stride, stride);
-            int below = 0, notAbove = 0;
+            var below = _below.AsSpan(u * n, n);
+            var notAbove = _notAbove.AsSpan(u * n, n);
+            int left = 0, on = 0;
             for (var v = u + 1; v < n; v++)
             {
-                var hi = order[v];
-                var xhi = sorted[v];
-                double forLo = 0, forHi = 0;
-                if (xhi != xlo)
+                var mid = 0.5 * (xlo + sorted[v]);
+                while (left < n && sorted[left] < mid)
                 {
-                    var mid = 0.5 * (xlo + xhi);
-                    while (below < n && sorted[below] < mid)
-                    {
-                        below++;
-                    }
-
-                    notAbove = Math.Max(notAbove, below);
-                    while (notAbove < n && sorted[notAbove] <= mid)
-                    {
-                        notAbove++;
-                    }
-
-                    // Voters left of the midpoint lose more at x_hi; voters right of it lose more at x_lo;
-                    // voters on it are indifferent. Rounding can leave an ulp below zero: clamp.
-                    var rowHi = _loss.AsSpan(hi * stride, stride);
-                    forLo = Math.Max(0, rowHi[below] - rowLo[below]);
-                    forHi = Math.Max(0, (rowLo[n] - rowHi[n]) - (rowLo[notAbove] - rowHi[notAbove]));
-                    total += forLo + forHi;
+                    left++;
                 }
 
-                _p[lo * n + hi] = forLo;
-                _pT[lo * n + hi] = forHi;
-                if (direct)
+                on = Math.Max(on, left);
+                while (on < n && sorted[on] <= mid)
                 {
-                    _p[hi * n + lo] = forHi;
-                    _pT[hi * n + lo] = forLo;
+                    on++;
                 }
+
+                below[v] = left;
+                notAbove[v] = on;
+            }
+        }
+    }
+
+    // The votes num(lo, hi) and num(hi, lo) for one left actor (rank u) against the actors ranked after it.
+    private readonly ref struct DyadVotes
+    {
+        private readonly ReadOnlySpan<double> _sorted;
+        private readonly ReadOnlySpan<double> _loss;
+        private readonly ReadOnlySpan<int> _order;
+        private readonly ReadOnlySpan<double> _rowLo;
+        private readonly ReadOnlySpan<int> _below;
+        private readonly ReadOnlySpan<int> _notAbove;
+        private readonly double _xlo;
+        private readonly int _n;
+
+        public DyadVotes(EumEngine engine, int u)
+        {
+            var n = engine._n;
+            _n = n;
+            _sorted = engine._sortedX.AsSpan(0, n);
+            _order = engine._order.AsSpan(0, n);
+            _loss = engine._loss.AsSpan(0, n * (n + 1));
+            _below = engine._below.AsSpan(u * n, n);
+            _notAbove = engine._notAbove.AsSpan(u * n, n);
+            _xlo = _sorted[u];
+            _rowLo = _loss.Slice(_order[u] * (n + 1), n + 1);
+        }
+
+        public (double ForLo, double ForHi) Against(int v)
+        {
+            if (_sorted[v] == _xlo)
+            {
+                return (0, 0);
             }
 
-            _p[lo * n + lo] = 0;
-            _pT[lo * n + lo] = 0;
-        }
-
-        if (!direct)
-        {
-            MirrorByRank(n);
-        }
-
-        // Σ_k |v_k(a,b)| = num(a,b) + num(b,a) and the diagonal is zero, so DEN over all ordered pairs is twice the
-        // sum over unordered pairs (summed in position order). The vote counts become probabilities in place.
-        _den = 2 * total;
-        var scale = _den > 0 ? 1.0 / _den : 0.0;
-        var cells = n * n;
-        for (var c = 0; c < cells; c++)
-        {
-            _p[c] *= scale;
-            _pT[c] *= scale;
+            // Voters left of the midpoint lose more at x_hi; voters right of it lose more at x_lo; voters on it are
+            // indifferent. Rounding can leave an ulp below zero: clamp.
+            var n = _n;
+            var below = _below[v];
+            var notAbove = _notAbove[v];
+            var rowHi = _loss.Slice(_order[v] * (n + 1), n + 1);
+            var forLo = Math.Max(0, rowHi[below] - _rowLo[below]);
+            var forHi = Math.Max(0, (_rowLo[n] - rowHi[n]) - (_rowLo[notAbove] - rowHi[notAbove]));
+            return (forLo, forHi);
         }
     }
 

@@ -1,5 +1,6 @@
 using Parley.Core.Models;
 using Parley.Core.Models.Eum;
+using Parley.Core.Numerics;
 
 namespace Parley.Core.Tests.Models.Eum;
 
@@ -155,6 +156,72 @@ public sealed class EumCalculatorTests
                 var num = input.Positions[i] == input.Positions[j] ? 0 : Enumerable.Range(0, n).Sum(k => Math.Max(0, Vote(k, i, j)));
                 Assert.Equal(num / den, calc.Probability(i, j), 1e-12);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 1.0)] // the published case
+    [InlineData(12, 1.0)] // shared positions, voters on midpoints
+    [InlineData(40, 1.0)]
+    [InlineData(25, 0.6)]
+    public void Threat_AnyIssue_EqualsLiteralSumOfLinearChallenges(int randomActors, double q)
+    {
+        // Given the engine's security sums, which with Q = 1 come from the ρ = 1 votes in closed form
+        var input = randomActors == 0 ? ReferenceData.EmissionStandards() : ModelProperties.RandomIssue(new Random(randomActors + 1), randomActors);
+        var calc = EumCalculator.ForInitialState(input, new EumOptions { Q = q });
+        var n = input.Count;
+        var l = calc.ScaleLength;
+        var x = input.Positions;
+        var s = input.Saliences.Select(v => v / 100).ToArray();
+        var w = Enumerable.Range(0, n).Select(k => input.Capabilities[k] * s[k]).ToArray();
+
+        // When Dᵢ = Σ_{j≠i} E(j→i; 1) is evaluated literally from spec §3–§5 (ρ = 1 everywhere)
+        double Vote(int k, int a, int b) => w[k] * ((Math.Abs(x[k] - x[b]) / l) - (Math.Abs(x[k] - x[a]) / l));
+        double den = 0;
+        for (var k = 0; k < n; k++)
+        {
+            for (var a = 0; a < n; a++)
+            {
+                for (var b = 0; b < n; b++)
+                {
+                    den += Math.Abs(Vote(k, a, b));
+                }
+            }
+        }
+
+        var median = WeightedStats.Median(x, w, new double[WeightedStats.MedianScratchLength(n)]);
+        const double statusQuo = 2 - (4 * 0.5);
+        for (var i = 0; i < n; i++)
+        {
+            double expected = 0;
+            for (var j = 0; j < n; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                var p = x[i] == x[j] ? 0 : Enumerable.Range(0, n).Sum(k => Math.Max(0, Vote(k, j, i))) / den;
+                var d = Math.Abs(x[j] - x[i]) / l;
+                var success = 2 - (4 * (0.5 - (0.5 * d)));
+                var failure = 2 - (4 * (0.5 + (0.5 * d)));
+                var contest = (s[i] * ((p * success) + ((1 - p) * failure))) + ((1 - s[i]) * success);
+                var drift = 0.0;
+                if (q < 1)
+                {
+                    // §4's drift term at ρ = 1, as the spec writes it (challenger j, target i).
+                    var jBetween = (x[j] < x[i] && x[i] < median) || (median < x[i] && x[i] < x[j]);
+                    var iBetween = (x[i] < x[j] && x[j] < median) || (median < x[j] && x[j] < x[i]);
+                    var better = !(jBetween || (iBetween && Math.Abs(x[j] - median) > Math.Abs(x[j] - x[i])));
+                    var e = (Math.Abs(x[j] - median) + Math.Abs(x[j] - x[i])) / l;
+                    drift = better ? 2 - (4 * (0.5 - (0.25 * e))) : 2 - (4 * (0.5 + (0.25 * e)));
+                }
+
+                expected += contest - ((q * statusQuo) + ((1 - q) * drift));
+            }
+
+            // Then they agree to 1e-12 relative
+            Assert.Equal(expected, calc.Threat(i), Math.Max(1e-12, Math.Abs(expected) * 1e-12));
         }
     }
 
