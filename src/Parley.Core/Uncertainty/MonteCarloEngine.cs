@@ -17,7 +17,7 @@ namespace Parley.Core.Uncertainty;
 public sealed class MonteCarloEngine
 {
     // Draws per work item: large enough to amortise scheduling, small enough to balance two to many cores.
-    private const int ChunkSize = 512;
+    private const int ChunkSize = 128;
 
     /// <summary>Creates an engine with <paramref name="options"/> (validated here).</summary>
     public MonteCarloEngine(MonteCarloOptions options)

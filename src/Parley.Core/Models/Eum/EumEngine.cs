@@ -65,6 +65,10 @@ internal sealed class EumEngine
     private readonly double[] _spread;
     private readonly double[] _weightedSpread;
 
+    // Cumulative sums of w and w·(x − leftmost x) over the voters in position order, for the ρ = 1 votes.
+    private readonly double[] _cumW;
+    private readonly double[] _cumWX;
+
     // The voters' weights and current exponents in position order (_order), so the loss rows read contiguously.
     private readonly double[] _sortedW;
     private readonly double[] _sortedR;
@@ -112,6 +116,8 @@ internal sealed class EumEngine
         _moved = new bool[maxActors];
         _spread = new double[maxActors];
         _weightedSpread = new double[maxActors];
+        _cumW = new double[maxActors + 1];
+        _cumWX = new double[maxActors + 1];
         _sortedR = new double[maxActors];
         _history = new double[checked(CycleWindow * maxActors)];
     }
@@ -205,6 +211,7 @@ internal sealed class EumEngine
         }
         else
         {
+            FindMidpoints();
             ComputeProbabilities(linear: true);
             for (var i = 0; i < n; i++)
             {
@@ -588,7 +595,6 @@ internal sealed class EumEngine
         }
 
         UpdateLogDistances();
-        FindMidpoints();
     }
 
     // Brings _lnDistance up to date with the current positions: rows and columns of the actors that moved.
@@ -683,31 +689,87 @@ internal sealed class EumEngine
     // success, failure and status-quo utilities are 2d, −2d and 0, so E(j→i; 1) = sᵢ·(P·2d − (1 − P)·2d) + (1 − sᵢ)·2d
     // = 2d·(1 − 2sᵢ(1 − P(j,i))) with d = |x_j − x_i|/L, and summed over j:
     // Dᵢ = (2/L)·((1 − 2sᵢ)·Σ_j |x_j − x_i| + 2sᵢ·Σ_j |x_j − x_i|·num(j,i)/DEN).
+    //
+    // At ρ = 1 the votes need no loss rows: for x_lo < x_hi, a voter at or left of x_lo prefers x_lo by x_hi − x_lo,
+    // one between x_lo and the midpoint by x_lo + x_hi − 2x, and symmetrically on the right, so num(lo, hi) and
+    // num(hi, lo) follow from cumulative sums of w and w·x over the voters in position order (positions taken
+    // relative to the leftmost, so the differences do not cancel digits). The pass also records the midpoint
+    // boundaries (see FindMidpoints) for the ρ pass that follows. Votes and DEN here leave out the common 1/L.
     private void ComputeLinearSecurities()
     {
         var n = _n;
-        BuildLossRows(linear: true);
         var order = _order.AsSpan(0, n);
         var sorted = _sortedX.AsSpan(0, n);
+        var weights = _sortedW.AsSpan(0, n);
+        var cumW = _cumW.AsSpan(0, n + 1);
+        var cumWX = _cumWX.AsSpan(0, n + 1);
         var spread = _spread.AsSpan(0, n);
         var weighted = _weightedSpread.AsSpan(0, n);
+        var origin = sorted[0];
+        cumW[0] = 0;
+        cumWX[0] = 0;
+        for (var u = 0; u < n; u++)
+        {
+            cumW[u + 1] = cumW[u] + weights[u];
+            cumWX[u + 1] = cumWX[u] + (weights[u] * (sorted[u] - origin));
+        }
+
         spread.Clear();
         weighted.Clear();
         double total = 0;
         for (var u = 0; u < n; u++)
         {
             var lo = order[u];
-            var votes = new DyadVotes(this, u);
-            for (var v = u + 1; v < n; v++)
+            var xlo = sorted[u] - origin;
+            var below = _below.AsSpan(u * n, n);
+            var notAbove = _notAbove.AsSpan(u * n, n);
+
+            // Voters [0, atOrLeft) sit at or left of x_lo.
+            var atOrLeft = u + 1;
+            while (atOrLeft < n && sorted[atOrLeft] == sorted[u])
+            {
+                atOrLeft++;
+            }
+
+            int left = 0, on = 0, right = atOrLeft;
+            for (var v = atOrLeft; v < n; v++)
             {
                 var hi = order[v];
-                var (forLo, forHi) = votes.Against(v);
-                var distance = sorted[v] - sorted[u];
+                var xhi = sorted[v] - origin;
+                var mid = 0.5 * (sorted[u] + sorted[v]);
+                while (sorted[left] < mid)
+                {
+                    left++;
+                }
+
+                on = Math.Max(on, left);
+                while (sorted[on] <= mid)
+                {
+                    on++;
+                }
+
+                below[v] = left;
+                notAbove[v] = on;
+
+                // Voters [right, n) sit at or right of x_hi.
+                if (sorted[v] != sorted[v - 1])
+                {
+                    right = v;
+                }
+
+                var gap = xhi - xlo;
+                var sum = xlo + xhi;
+                var forLo = (gap * cumW[atOrLeft]) + (sum * (cumW[left] - cumW[atOrLeft])) - (2 * (cumWX[left] - cumWX[atOrLeft]));
+                var forHi = (gap * (cumW[n] - cumW[right])) + (2 * (cumWX[right] - cumWX[on])) - (sum * (cumW[right] - cumW[on]));
+
+                // Rounding can leave an ulp below zero: clamp.
+                forLo = Math.Max(0, forLo);
+                forHi = Math.Max(0, forHi);
                 total += forLo + forHi;
-                spread[lo] += distance;
-                spread[hi] += distance;
-                weighted[lo] += distance * forHi;
-                weighted[hi] += distance * forLo;
+                spread[lo] += gap;
+                spread[hi] += gap;
+                weighted[lo] += gap * forHi;
+                weighted[hi] += gap * forLo;
             }
         }
 
