@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Parley.Core.Numerics;
 
 namespace Parley.Core.Models.Eum;
@@ -195,6 +197,11 @@ internal sealed class EumEngine
         }
 
         IsTrivial = n == 1 || lo == hi;
+        for (var i = 0; i < n; i++)
+        {
+            _order[i] = i;
+        }
+
         _lnPosition.AsSpan(0, n).Fill(double.NaN);
         _median = WeightedStats.Median(Positions, Weights, _medianScratch);
     }
@@ -579,18 +586,29 @@ internal sealed class EumEngine
     {
         var n = _n;
         var order = _order.AsSpan(0, n);
-        var sorted = _sortedX.AsSpan(0, n);
-        for (var i = 0; i < n; i++)
+        var x = _x.AsSpan(0, n);
+
+        // Insertion sort by (position, index), starting from the last round's order: few actors move in a round, so
+        // the order is nearly sorted already and this costs O(n + displacements).
+        for (var u = 1; u < n; u++)
         {
-            order[i] = i;
+            var k = order[u];
+            var xk = x[k];
+            var v = u - 1;
+            while (v >= 0 && (x[order[v]] > xk || (x[order[v]] == xk && order[v] > k)))
+            {
+                order[v + 1] = order[v];
+                v--;
+            }
+
+            order[v + 1] = k;
         }
 
-        _x.AsSpan(0, n).CopyTo(sorted);
-        sorted.Sort(order);
         for (var u = 0; u < n; u++)
         {
             var k = order[u];
             _rank[k] = u;
+            _sortedX[u] = x[k];
             _sortedW[u] = _w[k];
         }
 
@@ -677,11 +695,29 @@ internal sealed class EumEngine
         // sum over unordered pairs (summed in position order). The vote counts become probabilities in place.
         _den = 2 * total;
         var scale = _den > 0 ? 1.0 / _den : 0.0;
-        var cells = n * n;
-        for (var c = 0; c < cells; c++)
+        Scale(_p.AsSpan(0, n * n), scale);
+        Scale(_pT.AsSpan(0, n * n), scale);
+    }
+
+    // values[c] *= factor, four at a time where the hardware allows (the same IEEE products either way).
+    private static void Scale(Span<double> values, double factor)
+    {
+        var c = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            _p[c] *= scale;
-            _pT[c] *= scale;
+            var vectors = MemoryMarshal.Cast<double, Vector256<double>>(values);
+            var f = Vector256.Create(factor);
+            for (var k = 0; k < vectors.Length; k++)
+            {
+                vectors[k] *= f;
+            }
+
+            c = vectors.Length * Vector256<double>.Count;
+        }
+
+        for (; c < values.Length; c++)
+        {
+            values[c] *= factor;
         }
     }
 
