@@ -10,10 +10,11 @@ namespace Parley.Core.Models.Eum;
 /// every buffer (sized once for a maximum actor count) and implements shared/spec/eum.md §2–§7.
 /// </summary>
 /// <remarks>
-/// One round is <see cref="PrepareRound"/> (median, risk exponents, probabilities), <see cref="ChooseOffers"/>
-/// and <see cref="ApplyMoves()"/>. A round costs O(n²) powers and O(n² + n log n) additions (the vote tallies use
-/// cumulative sums over voters sorted by position). All loops run in a fixed order with no parallel reductions, so
-/// a given input gives the same bits on every run. Not thread-safe.
+/// One round is <see cref="PrepareRound"/> (risk exponents, probabilities), <see cref="ChooseOffers"/> and
+/// <see cref="ApplyMoves()"/>. A round costs O(n²) exponentials and additions: the vote tallies use cumulative sums
+/// over voters sorted by position, the logarithms of the distances are kept across rounds, and most offers are
+/// settled without powers (docs/models.md, "Cost and determinism"). All loops run in a fixed order with no parallel
+/// reductions, so a given input gives the same bits on every run. Not thread-safe.
 /// </remarks>
 internal sealed class EumEngine
 {
