@@ -23,10 +23,14 @@ public class ModelMonteCarloBenchmarks
 
     /// <summary>10,000 eum draws (8 rounds each), triangular, all cores.</summary>
     [Benchmark]
-    public double Eum_10k() => Run(_eum, 10_000);
+    public double Eum_10k() => Run(_eum, 10_000, threads: null);
 
-    private double Run(IIssueModel[] models, int draws) =>
-        new MonteCarloEngine(new MonteCarloOptions { Draws = draws, Seed = 1 }).Run(_scenario, models).Outcomes[0].Distribution.Mean;
+    /// <summary>The same on one core: the CPU time the run costs, whatever the number of cores.</summary>
+    [Benchmark]
+    public double Eum_10k_1Thread() => Run(_eum, 10_000, threads: 1);
+
+    private double Run(IIssueModel[] models, int draws, int? threads) =>
+        new MonteCarloEngine(new MonteCarloOptions { Draws = draws, Seed = 1, MaxDegreeOfParallelism = threads }).Run(_scenario, models).Outcomes[0].Distribution.Mean;
 
     /// <summary>A file under ../shared beside the repository root (or $PARLEY_SHARED).</summary>
     internal static string SharedFile(params string[] parts)
