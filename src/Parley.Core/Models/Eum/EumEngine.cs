@@ -773,14 +773,15 @@ internal sealed class EumEngine
             {
                 var hi = order[v];
                 var xhi = sorted[v] - origin;
+                // (Positions one ulp apart can round the midpoint onto x_hi, hence the bounds.)
                 var mid = 0.5 * (sorted[u] + sorted[v]);
-                while (sorted[left] < mid)
+                while (left < n && sorted[left] < mid)
                 {
                     left++;
                 }
 
                 on = Math.Max(on, left);
-                while (sorted[on] <= mid)
+                while (on < n && sorted[on] <= mid)
                 {
                     on++;
                 }

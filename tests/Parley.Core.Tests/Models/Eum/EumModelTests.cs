@@ -268,10 +268,12 @@ public sealed class EumModelTests(ITestOutputHelper output)
         Assert.Equal(RunPublished().Value, solver.Solve(input), 0); // reuse
     }
 
-    [Fact]
-    public void Solve_RandomIssues_EqualsRunExactly()
+    [Theory]
+    [InlineData(0.7)]
+    [InlineData(1.0)]
+    public void Solve_RandomIssues_EqualsRunExactly(double q)
     {
-        var model = new EumModel(new EumOptions { Rounds = 10, Q = 0.7 });
+        var model = new EumModel(new EumOptions { Rounds = 10, Q = q });
         var solver = model.CreateSolver(40);
         var rng = new Random(12345);
         for (var trial = 0; trial < 20; trial++)
@@ -279,6 +281,25 @@ public sealed class EumModelTests(ITestOutputHelper output)
             var input = ModelProperties.RandomIssue(rng, rng.Next(1, 41));
             Assert.Equal(model.Run(input).Value, solver.Solve(input), 0);
         }
+    }
+
+    [Theory]
+    [InlineData(0.7)]
+    [InlineData(1.0)]
+    public void Solve_PositionsOneUlpApart_GivesAPositionOfTheInput(double q)
+    {
+        // Given positions so close that their midpoints round onto one of them, at the top of the scale
+        var top = 10.0;
+        var below = Math.BitDecrement(top);
+        var input = IssueInput.Create(["a", "b", "c", "d"], [below, top, below, 4], [50, 60, 70, 80], [1, 2, 3, 1], 4, 10);
+        var model = new EumModel(new EumOptions { Rounds = 10, Q = q });
+
+        // When the solver and the traced run both run it
+        var solved = model.CreateSolver(4).Solve(input);
+
+        // Then neither throws, they agree, and the forecast is a position on the scale
+        Assert.Equal(model.Run(input).Value, solved, 0);
+        Assert.InRange(solved, 4, 10);
     }
 
     [Fact]
