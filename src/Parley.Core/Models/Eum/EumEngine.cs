@@ -76,6 +76,9 @@ internal sealed class EumEngine
     private readonly double[] _sortedW;
     private readonly double[] _sortedR;
 
+    // The powered distances of every alternative's row, each padded to whole vectors (BuildLossRows).
+    private readonly double[] _powered;
+
     // The positions of the last CycleWindow rounds (slot = round mod CycleWindow), used by Solve to detect a cycle.
     private const int CycleWindow = 4;
     private readonly double[] _history;
@@ -122,6 +125,7 @@ internal sealed class EumEngine
         _cumW = new double[maxActors + 1];
         _cumWX = new double[maxActors + 1];
         _sortedR = new double[maxActors];
+        _powered = new double[checked(maxActors * BatchExp.PaddedLength(maxActors))];
         _history = new double[checked(CycleWindow * maxActors)];
     }
 
@@ -302,6 +306,10 @@ internal sealed class EumEngine
         var statusQuo = 2 - 4 * half;
         var settle = SettleWithoutPowers && _q == 1.0;
 
+        // Two positions closer than this (a billionth of the scale) make Δ so small that the utilities themselves
+        // are rounding noise; those dyads get the literal evaluation, so that both ways agree there too.
+        var nearlyEqual = 1e-9 * _l;
+
         // With Q = 1 both utilities of the dyad are convex combinations of the same success and failure utilities:
         // a = E(i→j) = Δ·(R − α) and b = E(j→i) = Δ·(R − β), where Δ = S − F > 0, R = (S − SQ)/(S − F),
         // α = s_j·(1 − P(i,j)) and β = s_i·(1 − P(j,i)). R depends on d and ρ only and lies in [lo, hi] with
@@ -327,7 +335,7 @@ internal sealed class EumEngine
                 continue;
             }
 
-            if (!settle)
+            if (!settle || move < nearlyEqual)
             {
                 Evaluate(i, j, rho, statusQuo, ref best);
                 continue;
@@ -751,13 +759,13 @@ internal sealed class EumEngine
             cumWX[u + 1] = cumWX[u] + (weights[u] * (sorted[u] - origin));
         }
 
-        spread.Clear();
         weighted.Clear();
         double total = 0;
         for (var u = 0; u < n; u++)
         {
             var lo = order[u];
             var xlo = sorted[u] - origin;
+            double weightedLo = 0;
             var below = _below.AsSpan(u * n, n);
             var notAbove = _notAbove.AsSpan(u * n, n);
 
@@ -804,11 +812,25 @@ internal sealed class EumEngine
                 forLo = Math.Max(0, forLo);
                 forHi = Math.Max(0, forHi);
                 total += forLo + forHi;
-                spread[lo] += gap;
-                spread[hi] += gap;
-                weighted[lo] += gap * forHi;
+                weightedLo += gap * forHi;
                 weighted[hi] += gap * forLo;
             }
+
+            weighted[lo] += weightedLo;
+        }
+
+        // Σ_j |x_j − x_i| from the cumulative positions: the actors left of rank u, then those right of it.
+        double cumX = 0, totalX = 0;
+        for (var u = 0; u < n; u++)
+        {
+            totalX += sorted[u] - origin;
+        }
+
+        for (var u = 0; u < n; u++)
+        {
+            var x = sorted[u] - origin;
+            spread[order[u]] = (x * u) - cumX + (totalX - cumX - x) - (x * (n - 1 - u));
+            cumX += x;
         }
 
         var den = 2 * total;
@@ -835,6 +857,36 @@ internal sealed class EumEngine
         }
 
         var inverseL = 1.0 / _l;
+        var width = BatchExp.PaddedLength(n);
+        var powered = _powered.AsSpan(0, n * width);
+        if (!linear)
+        {
+            // d^r = e^{r·ln d} for every voter and alternative in one batch (BatchExp): a row alone holds too few
+            // values to hide the latency of a vector exp. One row per distinct position, padded with zeros to whole
+            // vectors; where d = 0 the logarithm is not kept and the value is ignored below.
+            var rows = 0;
+            for (var ua = 0; ua < n; ua++)
+            {
+                if (ua > 0 && sorted[ua - 1] == sorted[ua])
+                {
+                    continue;
+                }
+
+                var ln = _lnDistance.AsSpan(order[ua] * n, n);
+                var args = powered.Slice(rows++ * width, width);
+                for (var u = 0; u < n; u++)
+                {
+                    args[u] = exponents[u] * ln[order[u]];
+                }
+
+                args[n..].Clear();
+            }
+
+            powered = powered[..(rows * width)];
+            BatchExp.Exp(powered, powered);
+        }
+
+        var slot = 0;
         for (var ua = 0; ua < n; ua++)
         {
             var a = order[ua];
@@ -860,7 +912,7 @@ internal sealed class EumEngine
             }
             else
             {
-                var ln = _lnDistance.AsSpan(a * n, n);
+                var rowPowers = powered.Slice(slot++ * width, n);
                 for (var u = 0; u < sorted.Length; u++)
                 {
                     // A voter at the alternative loses nothing (0^r = 0); skipping the power there is exact.
@@ -868,7 +920,7 @@ internal sealed class EumEngine
                     if (distance != 0)
                     {
                         var r = exponents[u];
-                        acc += weights[u] * (r == 1.0 ? distance * inverseL : Math.Exp(r * ln[order[u]]));
+                        acc += weights[u] * (r == 1.0 ? distance * inverseL : rowPowers[u]);
                     }
 
                     row[u + 1] = acc;

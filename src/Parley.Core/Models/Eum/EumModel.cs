@@ -6,7 +6,7 @@ namespace Parley.Core.Models.Eum;
 /// capability × salience weighted median of the positions after the final round, in native units.
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe. Cost per round is O(n²) exponentials and additions (docs/models.md); memory is about 44·n² bytes.
+/// Immutable and thread-safe. Cost per round is O(n²) exponentials and additions (docs/models.md); memory is about 52·n² bytes.
 /// The trace has round 0 (initial state) and one entry per round run, with the risk exponents used and the moves made.
 /// The model does not converge in general: the forecast depends on τ.
 /// </remarks>
@@ -70,7 +70,7 @@ public sealed class EumModel : IIssueModel
     }
 
     /// <inheritdoc/>
-    /// <remarks>The solver holds about 44·n² bytes for n = <paramref name="maxActors"/> (44 MB at n = 1,000).</remarks>
+    /// <remarks>The solver holds about 52·n² bytes for n = <paramref name="maxActors"/> (52 MB at n = 1,000).</remarks>
     public IIssueSolver CreateSolver(int maxActors) => new Solver(new EumEngine(Guard.Positive(maxActors)), Options);
 
     private sealed class Solver(EumEngine engine, EumOptions options) : IIssueSolver

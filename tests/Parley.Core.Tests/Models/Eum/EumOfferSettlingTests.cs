@@ -56,6 +56,38 @@ public sealed class EumOfferSettlingTests
     }
 
     [Fact]
+    public void ChooseOffers_PositionsAlmostEqual_SettledEqualsFullEvaluation()
+    {
+        // Given two actors 1.4e-13 apart (compromises produce such pairs): their utilities are rounding noise, and the
+        // bounds alone would call a confrontation that the literal evaluation does not see
+        var input = IssueInput.Create(
+            ["a", "b", "c", "d", "e", "f"],
+            [39.99091932516528, 39.990919325165144, 40, 30, 0, 90],
+            [30, 30, 70, 50, 40, 60],
+            [1, 1, 2, 1, 1, 1],
+            0,
+            100);
+        var settled = new EumEngine(6);
+        var full = new EumEngine(6) { SettleWithoutPowers = false };
+        settled.Load(input, EumOptions.Default);
+        full.Load(input, EumOptions.Default);
+
+        for (var round = 0; round < 5; round++)
+        {
+            settled.PrepareRound();
+            full.PrepareRound();
+            settled.ChooseOffers();
+            full.ChooseOffers();
+
+            // Then both make the same choices
+            Assert.Equal(full.MoveTargets.ToArray(), settled.MoveTargets.ToArray());
+            Assert.Equal(full.NextPositions.ToArray(), settled.NextPositions.ToArray());
+            settled.ApplyMoves();
+            full.ApplyMoves();
+        }
+    }
+
+    [Fact]
     public void Solve_WidenedEmissionDraws_SameWithAndWithoutSettling()
     {
         var rng = new Random(2011);
