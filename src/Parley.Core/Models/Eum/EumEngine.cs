@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -85,6 +86,10 @@ internal sealed class EumEngine
 
     private static readonly double LnHalf = Math.Log(0.5);
 
+    // Up to this many actors the midpoint boundaries are counted directly (O(n) vector compares per dyad); above it
+    // the O(1)-per-dyad scans win.
+    private const int DirectCountLimit = 32;
+
     // Side of the square tiles used to mirror one triangle of the tallies into the other.
     private const int Tile = 32;
 
@@ -110,7 +115,7 @@ internal sealed class EumEngine
         var cells = checked(maxActors * maxActors);
         _loss = new double[checked(maxActors * (maxActors + 1))];
         _order = new int[maxActors];
-        _sortedX = new double[maxActors];
+        _sortedX = new double[BatchExp.PaddedLength(maxActors)];
         _rank = new int[maxActors];
         _below = new int[cells];
         _notAbove = new int[cells];
@@ -621,6 +626,9 @@ internal sealed class EumEngine
             _sortedW[u] = _w[k];
         }
 
+        // Padding for CountVoters: +∞ is never left of a midpoint.
+        _sortedX.AsSpan(n, BatchExp.PaddedLength(n) - n).Fill(double.PositiveInfinity);
+
         UpdateLogDistances();
     }
 
@@ -761,6 +769,11 @@ internal sealed class EumEngine
 
         weighted.Clear();
         double total = 0;
+
+        // The boundaries for a dyad: in small games counted directly (branch-free, a few vector compares), in large
+        // ones by the two advancing scans, which cost O(1) per dyad but mispredict a branch or two each time.
+        var small = n <= DirectCountLimit;
+        var padded = _sortedX.AsSpan(0, BatchExp.PaddedLength(n));
         for (var u = 0; u < n; u++)
         {
             var lo = order[u];
@@ -781,17 +794,24 @@ internal sealed class EumEngine
             {
                 var hi = order[v];
                 var xhi = sorted[v] - origin;
-                // (Positions one ulp apart can round the midpoint onto x_hi, hence the bounds.)
                 var mid = 0.5 * (sorted[u] + sorted[v]);
-                while (left < n && sorted[left] < mid)
+                if (small)
                 {
-                    left++;
+                    (left, on) = CountVoters(padded, mid);
                 }
-
-                on = Math.Max(on, left);
-                while (on < n && sorted[on] <= mid)
+                else
                 {
-                    on++;
+                    // (Positions one ulp apart can round the midpoint onto x_hi, hence the bounds.)
+                    while (left < n && sorted[left] < mid)
+                    {
+                        left++;
+                    }
+
+                    on = Math.Max(on, left);
+                    while (on < n && sorted[on] <= mid)
+                    {
+                        on++;
+                    }
                 }
 
                 below[v] = left;
@@ -840,6 +860,32 @@ internal sealed class EumEngine
             var challenged = den > 0 ? weighted[i] / den : 0.0;
             _threat[i] = 2 * (((1 - twoS) * spread[i]) + (twoS * challenged)) / _l;
         }
+    }
+
+    // (number of positions < mid, number ≤ mid) in a sorted span padded with +∞ to whole vectors.
+    private static (int Below, int NotAbove) CountVoters(ReadOnlySpan<double> padded, double mid)
+    {
+        int below = 0, notAbove = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vectors = MemoryMarshal.Cast<double, Vector256<double>>(padded);
+            var m = Vector256.Create(mid);
+            for (var k = 0; k < vectors.Length; k++)
+            {
+                below += BitOperations.PopCount(Vector256.LessThan(vectors[k], m).ExtractMostSignificantBits());
+                notAbove += BitOperations.PopCount(Vector256.LessThanOrEqual(vectors[k], m).ExtractMostSignificantBits());
+            }
+
+            return (below, notAbove);
+        }
+
+        foreach (var x in padded)
+        {
+            below += x < mid ? 1 : 0;
+            notAbove += x <= mid ? 1 : 0;
+        }
+
+        return (below, notAbove);
     }
 
     // _loss rows for the current _r (all 1 when linear).
