@@ -329,7 +329,13 @@ internal sealed class EumEngine
         var si = salience[i];
         var pending = _pending.AsSpan(0, n);
         var pendingCount = 0;
-        for (var j = 0; j < x.Length; j++)
+        var first = 0;
+        if (settle && Vector256.IsHardwareAccelerated)
+        {
+            first = SettleFourAtATime(i, new SettleBounds(lo, hi, nearlyEqual), ref best, pending, ref pendingCount);
+        }
+
+        for (var j = first; j < x.Length; j++)
         {
             var move = Math.Abs(x[j] - xi);
 
@@ -397,6 +403,63 @@ internal sealed class EumEngine
             _moveTarget[i] = NoMove;
             _xNext[i] = xi;
         }
+    }
+
+    private readonly record struct SettleBounds(double Low, double High, double NearlyEqual);
+
+    // The scalar loop of ChooseOffer's first pass over proposers 0, 4, 8, … in groups of four, with the same rules
+    // as masks instead of branches (the branches mispredict on most dyads). Returns the first proposer not handled.
+    private int SettleFourAtATime(int i, SettleBounds bounds, ref BestOffers best, Span<int> pending, ref int pendingCount)
+    {
+        var n = _n;
+        var whole = n - (n % Vector256<double>.Count);
+        var xi = _x[i];
+        var vxi = Vector256.Create(xi);
+        var si = Vector256.Create(_s[i]);
+        var one = Vector256.Create(1.0);
+        var margin = Vector256.Create(SettleMargin);
+        var lo = Vector256.Create(bounds.Low);
+        var hi = Vector256.Create(bounds.High);
+        var near = Vector256.Create(bounds.NearlyEqual);
+        var x = _x.AsSpan(0, n);
+        var salience = _s.AsSpan(0, n);
+        var forI = _p.AsSpan(i * n, n);
+        var forJ = _pT.AsSpan(i * n, n);
+        for (var j0 = 0; j0 < whole; j0 += Vector256<double>.Count)
+        {
+            var move = Vector256.Abs(Vector256.Create(x.Slice(j0)) - vxi);
+            var alpha = Vector256.Create(salience.Slice(j0)) * (one - Vector256.Create(forI.Slice(j0)));
+            var beta = si * (one - Vector256.Create(forJ.Slice(j0)));
+            var same = Vector256.Equals(move, Vector256<double>.Zero);
+            var literal = Vector256.AndNot(Vector256.LessThan(move, near), same);
+            var open = ~(same | literal | Vector256.GreaterThan(beta, hi) | Vector256.GreaterThan(beta, alpha + margin));
+            var decided = open & Vector256.GreaterThan(alpha, beta + margin);
+            var confront = decided & Vector256.LessThan(alpha, lo);
+            var compel = Vector256.AndNot(decided, confront)
+                & Vector256.LessThan(beta, lo)
+                & Vector256.GreaterThan(alpha, hi)
+                & Vector256.GreaterThan(Vector256.Create(0.5) * (alpha + beta), hi);
+            var unsettled = literal | Vector256.AndNot(open, confront | compel);
+
+            for (var bits = confront.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+            {
+                var j = j0 + BitOperations.TrailingZeroCount(bits);
+                best.Confront(j, Math.Abs(x[j] - xi));
+            }
+
+            for (var bits = compel.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+            {
+                var j = j0 + BitOperations.TrailingZeroCount(bits);
+                best.Compel(j, Math.Abs(x[j] - xi));
+            }
+
+            for (var bits = unsettled.ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+            {
+                pending[pendingCount++] = j0 + BitOperations.TrailingZeroCount(bits);
+            }
+        }
+
+        return whole;
     }
 
     // Both expected utilities of the dyad (i receives, j proposes) in full, and the offer they make (§6).
