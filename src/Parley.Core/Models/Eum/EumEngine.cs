@@ -44,7 +44,8 @@ internal sealed partial class EumEngine
     private readonly double[] _sortedX;
     private readonly int[] _rank;
 
-    // Voter boundaries of each dyad in rank order (ComputeLinearSecurities records them when Q = 1, FindMidpoints otherwise).
+    // Voter boundaries of each dyad in rank order: recorded by ComputeLinearSecurities when Q = 1, otherwise by
+    // FindMidpoints.
     private readonly int[] _below;
     private readonly int[] _notAbove;
 
