@@ -42,6 +42,9 @@ internal sealed class ExchangeEngine
     private int[] _mark = [];
     private int _stamp;
 
+    /// <summary>Diagnostics: candidate evaluations, and how many of them were done in exact decimal arithmetic.</summary>
+    public ExchangeCounters Counters { get; } = new();
+
     public ExchangeEngine(ExchangeInput input, ExchangeOptions options)
     {
         _options = options;
@@ -548,8 +551,10 @@ internal sealed class ExchangeEngine
     /// <summary>Spec §4 for the candidate's current state: by estimate when every decision is clear, else exactly.</summary>
     private void Calculate(Candidate x)
     {
+        Counters.Evaluations++;
         if (_options.ExactArithmeticOnly || !TryCalculateEstimate(x))
         {
+            Counters.UndecidedEvaluations++;
             CalculateExact(x);
         }
     }
@@ -567,6 +572,7 @@ internal sealed class ExchangeEngine
 
         var valid = x.Valid;
         var gain = x.GainA;
+        Counters.Exactifications++;
         CalculateExact(x);
 
         // Cheap self-check of the error bounds: the exact result must lie within the estimate's bounds.
@@ -643,6 +649,19 @@ internal sealed class ExchangeEngine
 
         var okI = EstimateMoveOk(i, mI);
         var okJ = EstimateMoveOk(j, mJ);
+
+        // One side moves all the way to its partner's position (J unless I is limited). That move lands on a
+        // scale end often (CoP21), where the estimate cannot decide 0 ≤ y ≤ 100; its exact value costs two
+        // decimal operations, not a whole exact evaluation.
+        if (branch < 0 && okJ == 0)
+        {
+            okJ = FullMoveOk(j, i);
+        }
+        else if (branch > 0 && okI == 0)
+        {
+            okI = FullMoveOk(i, j);
+        }
+
         var gainOk = Approx.Compare(x.GainA, ThresholdA);
         var valid = okI > 0 && okJ > 0 && gainOk > 0;
         if (!valid && okI >= 0 && okJ >= 0 && gainOk >= 0)
@@ -653,17 +672,21 @@ internal sealed class ExchangeEngine
 
         if (valid)
         {
-            if (!EstimateCap(x, i, j, ratePQ, sIp, sIq, sJp, sJq) || !EstimateCap(x, j, i, rateQP, sIp, sIq, sJp, sJq))
+            if (!EstimateCap(x, i, j, ratePQ, sIp, sIq, sJp, sJq, out var firedI) || !EstimateCap(x, j, i, rateQP, sIp, sIq, sJp, sJq, out var firedJ))
             {
                 return false;
             }
 
-            okI = EstimateMoveOk(i, i.MoveA);
-            okJ = EstimateMoveOk(j, j.MoveA);
-            valid = okI > 0 && okJ > 0;
-            if (!valid && okI >= 0 && okJ >= 0)
+            // Without a cap the moves are the ones just found ok; a cap changes both.
+            if (firedI || firedJ)
             {
-                return false;
+                okI = EstimateMoveOk(i, i.MoveA);
+                okJ = EstimateMoveOk(j, j.MoveA);
+                valid = okI > 0 && okJ > 0;
+                if (!valid && okI >= 0 && okJ >= 0)
+                {
+                    return false;
+                }
             }
         }
 
@@ -735,9 +758,28 @@ internal sealed class ExchangeEngine
         return positive == count || negative == count ? 1 : -1;
     }
 
-    /// <summary>Spec §4 outcome cap by estimate; false when undecided.</summary>
-    private bool EstimateCap(Candidate x, CandidateSide a, CandidateSide b, Approx rateOtherPerOwn, Approx sIp, Approx sIq, Approx sJp, Approx sJq)
+    /// <summary>
+    /// Spec §4 <c>ok</c> for a side whose move is the whole distance to its partner's round-start position on the
+    /// side's supply issue, decided exactly: the move and y are computed as <see cref="CalculateExact"/> does.
+    /// </summary>
+    private static int FullMoveOk(CandidateSide side, CandidateSide partner)
     {
+        var target = partner.DemandPosition;
+        var move = (target - side.X).Abs();
+        if (side.X > target)
+        {
+            move = -move;
+        }
+
+        side.MoveA = Approx.Of(move);
+        side.YA = Approx.Of(side.X + move);
+        return MoveOk(side, move) ? 1 : -1;
+    }
+
+    /// <summary>Spec §4 outcome cap by estimate; false when undecided. <paramref name="fired"/>: the moves were capped.</summary>
+    private bool EstimateCap(Candidate x, CandidateSide a, CandidateSide b, Approx rateOtherPerOwn, Approx sIp, Approx sIq, Approx sJp, Approx sJq, out bool fired)
+    {
+        fired = false;
         var r = a.Supply;
         var o = b.Supply;
         var t = b.DemandA;
@@ -754,6 +796,7 @@ internal sealed class ExchangeEngine
             return true;
         }
 
+        fired = true;
         var from = x.TryGetUpdate(r, a.Actor, out var upd) ? Approx.Of(upd) : xA;
         var nb = EstimateNumerator(x, r, a.Actor, from);
         var scA = _scA[r][a.Actor];
@@ -1182,6 +1225,19 @@ internal sealed class ExchangeEngine
             return SplitMix64.Scramble(h);
         }
     }
+}
+
+/// <summary>Diagnostic counts of one run (not thread-safe; the parallel round-start evaluation may undercount).</summary>
+internal sealed class ExchangeCounters
+{
+    /// <summary>Candidate evaluations (spec §4), at round start and after overlaps.</summary>
+    public long Evaluations;
+
+    /// <summary>Evaluations that the estimates could not decide, done in exact decimal arithmetic.</summary>
+    public long UndecidedEvaluations;
+
+    /// <summary>Estimated evaluations redone exactly (before realisation, in near ties, for stale histories).</summary>
+    public long Exactifications;
 }
 
 /// <summary>A candidate in the round's order with a copy of its gain estimate.</summary>
