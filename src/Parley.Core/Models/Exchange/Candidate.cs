@@ -93,7 +93,15 @@ internal sealed class Candidate
     public int ChangeStamp;
     public int Position;
 
+    /// <summary>Exact gain (valid when <see cref="GainExact"/>).</summary>
     public Dec28 Gain;
+
+    /// <summary>True when <see cref="Gain"/> holds the exact gain of the current evaluation (always when <see cref="Exact"/>).</summary>
+    public bool GainExact;
+
+    /// <summary>Estimated evaluation only: I's move was limited (spec §4 second branch), and whether an outcome cap fired.</summary>
+    public bool ILimited;
+    public bool Capped;
 
     /// <summary>Estimate of <see cref="Gain"/> (always set; the conversion of the exact gain when <see cref="Exact"/>).</summary>
     public Approx GainA;
@@ -117,6 +125,7 @@ internal sealed class Candidate
         Updates?.Clear();
         Valid = false;
         Exact = false;
+        GainExact = false;
         Alive = false;
         RateDraw = 0;
     }

@@ -34,6 +34,10 @@ internal sealed class ExchangeEngine
     private readonly Approx[] _startNumerator;
     private readonly Dec28[][][] _ratio;
 
+    // Spec §7 weights per (issue, actor): a = 0.4·(1 − s) and 1 − a − 0.1, fixed for the run (s never changes).
+    private readonly Dec28[][] _learnWeight;
+    private readonly Dec28[][] _keepWeight;
+
     // Candidate objects are reused from round to round (all but the realised ones, which the result keeps).
     private readonly Stack<Candidate> _pool = new();
     private Slot[] _order = [];
@@ -107,6 +111,8 @@ internal sealed class ExchangeEngine
             }
         }
 
+        _learnWeight = NewJagged<Dec28>();
+        _keepWeight = NewJagged<Dec28>();
         _members = new int[_issues][];
         for (var i = 0; i < _issues; i++)
         {
@@ -126,6 +132,9 @@ internal sealed class ExchangeEngine
             _dA[i] = Approx.Of(d);
             foreach (var a in list)
             {
+                var learn = Dec28.MulExact(SalienceWeight.C, SalienceWeight.E, Dec28.One - _s[i][a]);
+                _learnWeight[i][a] = learn;
+                _keepWeight[i][a] = Dec28.SubExact(Dec28.One - learn, FixedWeight.C, FixedWeight.E);
                 _sA[i][a] = Approx.Of(_s[i][a]);
                 _scA[i][a] = Approx.Of(_s[i][a] * _c[i][a]);
             }
@@ -410,8 +419,8 @@ internal sealed class ExchangeEngine
             return c;
         }
 
-        Exactify(a);
-        Exactify(b);
+        ExactGain(a);
+        ExactGain(b);
         c = Approx.Compare(a.GainA, b.GainA);
         return c != 0 ? c : a.Gain.CompareTo(b.Gain);
     }
@@ -424,17 +433,16 @@ internal sealed class ExchangeEngine
             return false;
         }
 
-        Exactify(a);
-        Exactify(b);
+        ExactGain(a);
+        ExactGain(b);
         return (a.Gain - b.Gain).Abs() < TieThreshold;
     }
 
     private Dec28 NewPreference(CandidateSide side)
     {
         // a = 0.4·(1 − s); position = (1 − a − 0.1)·x⁰ + (a·y + 0.1·y), each step rounded, constants as exact doubles.
-        var s = _s[side.Supply][side.Actor];
-        var a = Dec28.MulExact(SalienceWeight.C, SalienceWeight.E, Dec28.One - s);
-        var keep = Dec28.SubExact(Dec28.One - a, FixedWeight.C, FixedWeight.E);
+        var a = _learnWeight[side.Supply][side.Actor];
+        var keep = _keepWeight[side.Supply][side.Actor];
         var first = keep * side.X0;
         var second = (a * side.Y) + Dec28.MulExact(FixedWeight.C, FixedWeight.E, side.Y);
         return first + second;
@@ -583,6 +591,57 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>
+    /// Makes <see cref="Candidate.Gain"/> exact for a gain comparison. An estimated valid Equal Gain candidate whose
+    /// outcome caps did not fire has the gain of the branch its estimate chose, so only that formula is evaluated
+    /// in decimal (in <see cref="CalculateExact"/>'s operation order), not the whole candidate.
+    /// </summary>
+    private void ExactGain(Candidate x)
+    {
+        if (x.GainExact)
+        {
+            return;
+        }
+
+        if (!x.Valid || x.Capped || x.RandomRate)
+        {
+            Exactify(x);
+            return;
+        }
+
+        Counters.GainExactifications++;
+        var i = x.I;
+        var j = x.J;
+        int p = x.P, q = x.Q;
+        var sIp = _s[p][i.Actor];
+        var sIq = _s[q][i.Actor];
+        var sJp = _s[p][j.Actor];
+        var sJq = _s[q][j.Actor];
+        Dec28 dp, dq;
+        if (!x.ILimited)
+        {
+            var distP = (i.DemandPosition - j.X).Abs();
+            dp = distP * sJp * _c[p][j.Actor] / _d[p];
+            dq = (sIp + sJp) / (sIq + sJq) * dp;
+        }
+        else
+        {
+            var distQ = (j.DemandPosition - i.X).Abs();
+            dq = distQ * sIq * _c[q][i.Actor] / _d[q];
+            dp = (sIq + sJq) / (sIp + sJp) * dq;
+        }
+
+        var gain = ((dq * sIq) - (dp * sIp)).Abs();
+        var estimate = x.GainA;
+        x.Gain = gain;
+        x.GainA = Approx.Of(gain);
+        x.GainExact = true;
+        if (Approx.Compare(estimate, x.GainA) != 0)
+        {
+            throw new InvalidOperationException($"Exchange model: the double estimate and the exact gain of candidate {x.CreationIndex} disagree; the error bound is violated.");
+        }
+    }
+
+    /// <summary>
     /// Spec §4 in double arithmetic with error bounds. Returns false, leaving the exact path to decide, when any
     /// decision (branch, validity, cap) is within its error bound of the boundary.
     /// </summary>
@@ -664,6 +723,8 @@ internal sealed class ExchangeEngine
 
         var gainOk = Approx.Compare(x.GainA, ThresholdA);
         var valid = okI > 0 && okJ > 0 && gainOk > 0;
+        var firedI = false;
+        var firedJ = false;
         if (!valid && okI >= 0 && okJ >= 0 && gainOk >= 0)
         {
             // Not certainly invalid and not certainly valid.
@@ -672,7 +733,7 @@ internal sealed class ExchangeEngine
 
         if (valid)
         {
-            if (!EstimateCap(x, i, j, ratePQ, sIp, sIq, sJp, sJq, out var firedI) || !EstimateCap(x, j, i, rateQP, sIp, sIq, sJp, sJq, out var firedJ))
+            if (!EstimateCap(x, i, j, ratePQ, sIp, sIq, sJp, sJq, out firedI) || !EstimateCap(x, j, i, rateQP, sIp, sIq, sJp, sJq, out firedJ))
             {
                 return false;
             }
@@ -692,6 +753,9 @@ internal sealed class ExchangeEngine
 
         x.Valid = valid;
         x.Exact = false;
+        x.GainExact = false;
+        x.ILimited = branch > 0;
+        x.Capped = firedI || firedJ;
         return true;
     }
 
@@ -867,6 +931,7 @@ internal sealed class ExchangeEngine
         var j = x.J;
         int p = x.P, q = x.Q;
         x.Exact = true;
+        x.GainExact = true;
         var sIp = _s[p][i.Actor];
         var sIq = _s[q][i.Actor];
         var sJp = _s[p][j.Actor];
@@ -1238,6 +1303,9 @@ internal sealed class ExchangeCounters
 
     /// <summary>Estimated evaluations redone exactly (before realisation, in near ties, for stale histories).</summary>
     public long Exactifications;
+
+    /// <summary>Estimated evaluations whose gain alone was computed exactly, for a near tie.</summary>
+    public long GainExactifications;
 }
 
 /// <summary>A candidate in the round's order with a copy of its gain estimate.</summary>
