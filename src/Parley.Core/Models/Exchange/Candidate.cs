@@ -16,7 +16,8 @@ internal sealed class CandidateSide
     /// <summary>Own round-start position on the demand issue (the partner's target there).</summary>
     public Dec28 DemandPosition;
 
-    /// <summary>Estimates of <see cref="X"/> and <see cref="DemandPosition"/>.</summary>
+    /// <summary>Estimates of <see cref="X0"/>, <see cref="X"/> and <see cref="DemandPosition"/>.</summary>
+    public Approx X0A;
     public Approx XA;
     public Approx DemandA;
 
@@ -114,8 +115,8 @@ internal sealed class Candidate
     /// <summary>True under Random Rate: the gain is the smaller of the two sides' gains.</summary>
     public bool RandomRate;
 
-    /// <summary>Positions of other actors as this exchange has learnt them from realised exchanges: (issue, actor, position).</summary>
-    public List<(int Issue, int Actor, Dec28 Position)>? Updates;
+    /// <summary>Positions of other actors as this exchange has learnt them from realised exchanges.</summary>
+    public List<LearntPosition>? Updates;
 
     /// <summary>Prepares a pooled candidate for reuse (the creator sets every other field).</summary>
     public void Reset()
@@ -148,19 +149,37 @@ internal sealed class Candidate
         return false;
     }
 
-    public void SetUpdate(int issue, int actor, Dec28 position)
+    /// <summary>Index of the learnt position of (issue, actor) in <see cref="Updates"/>, or −1.</summary>
+    public int FindUpdate(int issue, int actor)
     {
-        Updates ??= new List<(int, int, Dec28)>(2);
-        for (var k = 0; k < Updates.Count; k++)
+        if (Updates is not null)
         {
-            if (Updates[k].Issue == issue && Updates[k].Actor == actor)
+            for (var k = 0; k < Updates.Count; k++)
             {
-                Updates[k] = (issue, actor, position);
-                return;
+                if (Updates[k].Issue == issue && Updates[k].Actor == actor)
+                {
+                    return k;
+                }
             }
         }
 
-        Updates.Add((issue, actor, position));
+        return -1;
+    }
+
+    /// <summary>Sets the learnt position of (issue, actor); <paramref name="estimate"/> is its estimate.</summary>
+    public void SetUpdate(int issue, int actor, Dec28 position, Approx estimate)
+    {
+        Updates ??= new List<LearntPosition>(2);
+        var k = FindUpdate(issue, actor);
+        var entry = new LearntPosition(issue, actor, position, estimate);
+        if (k >= 0)
+        {
+            Updates[k] = entry;
+        }
+        else
+        {
+            Updates.Add(entry);
+        }
     }
 
     public bool HasUpdatesOn(int issue)
@@ -181,3 +200,6 @@ internal sealed class Candidate
         return false;
     }
 }
+
+/// <summary>Where a candidate has learnt that an actor now stands on an issue (exact, with its estimate).</summary>
+internal readonly record struct LearntPosition(int Issue, int Actor, Dec28 Position, Approx Estimate);

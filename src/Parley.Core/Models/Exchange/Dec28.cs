@@ -15,6 +15,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     private const int Precision = 28;
     private static readonly UInt128[] Pow10 = BuildPowers();
     private static readonly UInt128 MaxCoefficient = Pow10[Precision];
+    private static readonly BigInteger[] BigPowers = Enumerable.Range(0, 160).Select(k => BigInteger.Pow(10, k)).ToArray();
 
     // 10^0 … 10^22 are exactly representable as doubles.
     private static readonly double[] ExactPow10 = Enumerable.Range(0, 23).Select(k => double.Parse("1e" + k.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)).ToArray();
@@ -316,8 +317,8 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     public static Dec28 SubExact(Dec28 a, BigInteger coefficient, int exponent)
     {
         var e = Math.Min(a._e, exponent);
-        var left = ToSignedBig(a) * BigInteger.Pow(10, a._e - e);
-        var right = coefficient * BigInteger.Pow(10, exponent - e);
+        var left = ToSignedBig(a) * BigPow10(a._e - e);
+        var right = coefficient * BigPow10(exponent - e);
         var diff = left - right;
         return RoundBig(BigInteger.Abs(diff), e, diff.Sign < 0);
     }
@@ -326,8 +327,8 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     public bool MagnitudeGreaterThanExact(BigInteger coefficient, int exponent)
     {
         var e = Math.Min(_e, exponent);
-        var left = ToBig(_c) * BigInteger.Pow(10, _e - e);
-        var right = coefficient * BigInteger.Pow(10, exponent - e);
+        var left = ToBig(_c) * BigPow10(_e - e);
+        var right = coefficient * BigPow10(exponent - e);
         return left > right;
     }
 
@@ -359,7 +360,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         var diff = xe - ye;
         if (Digits(xc) + diff > 38)
         {
-            var big = (ToBig(xc) * BigInteger.Pow(10, diff) * (xn ? -1 : 1)) + (ToBig(yc) * (yn ? -1 : 1));
+            var big = (ToBig(xc) * BigPow10(diff) * (xn ? -1 : 1)) + (ToBig(yc) * (yn ? -1 : 1));
             return RoundBig(BigInteger.Abs(big), ye, big.Sign < 0);
         }
 
@@ -469,7 +470,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         }
 
         var drop = digits - Precision;
-        var p = BigInteger.Pow(10, drop);
+        var p = BigPow10(drop);
         var q = BigInteger.DivRem(c, p, out var rem);
         var twice = rem * 2;
         var cmp = twice.CompareTo(p);
@@ -482,16 +483,19 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     private static int BigDigits(BigInteger c)
     {
         var estimate = (int)Math.Floor(BigInteger.Log10(c)) + 1;
-        var p = BigInteger.Pow(10, estimate);
+        var p = BigPow10(estimate);
         if (c >= p)
         {
             return estimate + 1;
         }
 
-        return c < BigInteger.Pow(10, estimate - 1) ? estimate - 1 : estimate;
+        return c < BigPow10(estimate - 1) ? estimate - 1 : estimate;
     }
 
     private static BigInteger ToBig(UInt128 c) => (BigInteger)c;
+
+    /// <summary>10^k (k ≥ 0), from a table for the exponents that occur in the model's operations.</summary>
+    private static BigInteger BigPow10(int k) => k < BigPowers.Length ? BigPowers[k] : BigInteger.Pow(10, k);
 
     private static BigInteger ToSignedBig(Dec28 d) => d._neg ? -(BigInteger)d._c : (BigInteger)d._c;
 

@@ -45,6 +45,8 @@ internal sealed class ExchangeEngine
     private int[] _position = [];
     private int[] _mark = [];
     private int _stamp;
+    private double[] _sortKeys = [];
+    private Candidate[] _sortItems = [];
 
     /// <summary>Diagnostics: candidate evaluations, and how many of them were done in exact decimal arithmetic.</summary>
     public ExchangeCounters Counters { get; } = new();
@@ -221,7 +223,7 @@ internal sealed class ExchangeEngine
         }
 
         // Spec §5 stable sort by gain: on the creation order first, afterwards only recalculated ones move.
-        list.Sort((a, b) => ReferenceEquals(a, b) ? 0 : Before(a, a.CreationIndex, b, b.CreationIndex) ? -1 : 1);
+        SortByGain(list);
         if (_order.Length < list.Count)
         {
             _order = new Slot[list.Count];
@@ -342,6 +344,52 @@ internal sealed class ExchangeEngine
 
         _pos = updated;
         return new RoundData(round, start, realised, voting, candidates.Count, validCount);
+    }
+
+    /// <summary>
+    /// Sorts the round's valid candidates (in creation order) by gain, descending, equal gains in creation order:
+    /// first by the gain estimates alone (a primitive-key sort), then an insertion sort with the exact order
+    /// <see cref="Before"/>. The estimate order differs from the exact one only among candidates whose estimates
+    /// cannot be told apart, so the insertion sort moves few and compares mostly by estimate; as the exact order
+    /// is total, the result is the unique sorted order, the same as any comparison sort with <see cref="Before"/>.
+    /// </summary>
+    private void SortByGain(List<Candidate> list)
+    {
+        var n = list.Count;
+        if (_sortKeys.Length < n)
+        {
+            _sortKeys = new double[n];
+            _sortItems = new Candidate[n];
+        }
+
+        var keys = _sortKeys;
+        var items = _sortItems;
+        for (var k = 0; k < n; k++)
+        {
+            keys[k] = -list[k].GainA.V;
+            items[k] = list[k];
+        }
+
+        Array.Sort(keys, items, 0, n);
+        for (var k = 1; k < n; k++)
+        {
+            var x = items[k];
+            var m = k;
+            while (m > 0 && Before(x, x.CreationIndex, items[m - 1], items[m - 1].CreationIndex))
+            {
+                items[m] = items[m - 1];
+                m--;
+            }
+
+            items[m] = x;
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            list[k] = items[k];
+        }
+
+        Array.Clear(items, 0, n);
     }
 
     /// <summary>
@@ -535,6 +583,7 @@ internal sealed class ExchangeEngine
         side.X = side.X0;
         side.DemandPosition = _pos[demand][actor];
         side.XA = Approx.Of(side.X);
+        side.X0A = side.XA;
         side.DemandA = Approx.Of(side.DemandPosition);
     }
 
@@ -861,7 +910,8 @@ internal sealed class ExchangeEngine
         }
 
         fired = true;
-        var from = x.TryGetUpdate(r, a.Actor, out var upd) ? Approx.Of(upd) : xA;
+        var k = x.FindUpdate(r, a.Actor);
+        var from = k >= 0 ? x.Updates![k].Estimate : xA;
         var nb = EstimateNumerator(x, r, a.Actor, from);
         var scA = _scA[r][a.Actor];
         var mA = ((t * _dA[r]) - nb).Abs() / scA;
@@ -916,7 +966,7 @@ internal sealed class ExchangeEngine
             {
                 if (u.Issue == issue && u.Actor != actor)
                 {
-                    n = n - terms[u.Actor] + (Approx.Of(u.Position) * sc[u.Actor]);
+                    n = n - terms[u.Actor] + (u.Estimate * sc[u.Actor]);
                 }
             }
         }
@@ -1256,17 +1306,33 @@ internal sealed class ExchangeEngine
     /// <summary>Records where the realised side <paramref name="mover"/> now stands on <paramref name="issue"/>.</summary>
     private static void Learn(Candidate x, int issue, CandidateSide mover)
     {
-        if (x.TryGetUpdate(issue, mover.Actor, out var existing))
+        var k = x.FindUpdate(issue, mover.Actor);
+        if (k >= 0)
         {
+            var existing = x.Updates![k];
+            var e = existing.Position;
+            var ea = existing.Estimate;
             var s = mover.X0;
+            var sa = mover.X0A;
             var y = mover.Y;
-            var keep = (s <= existing && existing < y) || (s > existing && existing > y);
-            x.SetUpdate(issue, mover.Actor, keep ? existing : y);
+            var ya = mover.YA;
+            var keep = (!Greater(s, sa, e, ea) && Greater(y, ya, e, ea)) || (Greater(s, sa, e, ea) && Greater(e, ea, y, ya));
+            if (!keep)
+            {
+                x.Updates[k] = new LearntPosition(issue, mover.Actor, y, ya);
+            }
         }
         else
         {
-            x.SetUpdate(issue, mover.Actor, mover.Y);
+            x.SetUpdate(issue, mover.Actor, mover.Y, mover.YA);
         }
+    }
+
+    /// <summary>Exact <c>a &gt; b</c>, by the estimates when they are clearly apart.</summary>
+    private static bool Greater(Dec28 a, Approx aa, Dec28 b, Approx ba)
+    {
+        var c = Approx.Compare(aa, ba);
+        return c != 0 ? c > 0 : a > b;
     }
 
     private T[][] NewJagged<T>()
