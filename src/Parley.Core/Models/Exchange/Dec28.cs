@@ -20,16 +20,28 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     // 10^0 … 10^22 are exactly representable as doubles.
     private static readonly double[] ExactPow10 = Enumerable.Range(0, 23).Select(k => double.Parse("1e" + k.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)).ToArray();
 
-    private readonly UInt128 _c;
+    private const uint SignBit = 0x80000000;
+
+    // The coefficient (< 10^28 < 2^94) as its low 64 bits and its high bits (< 2^30) with the sign in the top bit:
+    // 16 bytes a value, where a UInt128 field would align the struct to 32 (candidates hold many of these).
+    private readonly ulong _lo;
+    private readonly uint _hiSign;
     private readonly int _e;
-    private readonly bool _neg;
 
     private Dec28(UInt128 coefficient, int exponent, bool negative)
     {
-        _c = coefficient;
+        _lo = unchecked((ulong)coefficient);
+        _hiSign = (uint)(coefficient >> 64);
         _e = coefficient == 0 ? 0 : exponent;
-        _neg = negative && coefficient != 0;
+        if (negative && coefficient != 0)
+        {
+            _hiSign |= SignBit;
+        }
     }
+
+    private UInt128 Coefficient => new(_hiSign & ~SignBit, _lo);
+
+    private bool Negative => (_hiSign & SignBit) != 0;
 
     public static Dec28 Zero => default;
 
@@ -37,11 +49,11 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
     public static Dec28 Hundred { get; } = new(100, 0, false);
 
-    public bool IsZero => _c == 0;
+    public bool IsZero => (_lo | (_hiSign & ~SignBit)) == 0;
 
-    public bool IsNegative => _neg;
+    public bool IsNegative => Negative;
 
-    public int Sign => _c == 0 ? 0 : _neg ? -1 : 1;
+    public int Sign => Coefficient == 0 ? 0 : Negative ? -1 : 1;
 
     /// <summary>The exact value of a <see cref="decimal"/>, rounded to 28 digits if it has 29.</summary>
     public static Dec28 FromDecimal(decimal value)
@@ -107,37 +119,37 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         return (m * BigInteger.Pow(5, -exp), exp);
     }
 
-    public static Dec28 operator -(Dec28 a) => new(a._c, a._e, !a._neg);
+    public static Dec28 operator -(Dec28 a) => new(a.Coefficient, a._e, !a.Negative);
 
-    public Dec28 Abs() => new(_c, _e, false);
+    public Dec28 Abs() => new(Coefficient, _e, false);
 
-    public static Dec28 operator +(Dec28 a, Dec28 b) => Add(a, b, b._neg);
+    public static Dec28 operator +(Dec28 a, Dec28 b) => Add(a, b, b.Negative);
 
-    public static Dec28 operator -(Dec28 a, Dec28 b) => Add(a, b, !b._neg);
+    public static Dec28 operator -(Dec28 a, Dec28 b) => Add(a, b, !b.Negative);
 
     public static Dec28 operator *(Dec28 a, Dec28 b)
     {
-        if (a._c == 0 || b._c == 0)
+        if (a.Coefficient == 0 || b.Coefficient == 0)
         {
             return Zero;
         }
 
-        var neg = a._neg != b._neg;
+        var neg = a.Negative != b.Negative;
         var e = a._e + b._e;
-        var da = Digits(a._c);
-        var db = Digits(b._c);
+        var da = Digits(a.Coefficient);
+        var db = Digits(b.Coefficient);
         if (da + db <= 38)
         {
-            return Round(a._c * b._c, e, neg);
+            return Round(a.Coefficient * b.Coefficient, e, neg);
         }
 
         // Both wide: split each coefficient into 14-digit halves so every partial product fits in 128 bits,
         // and carry the exact product as h·10^28 + l.
         var half = Pow10[14];
-        var a1 = a._c / half;
-        var a0 = a._c - (a1 * half);
-        var b1 = b._c / half;
-        var b0 = b._c - (b1 * half);
+        var a1 = a.Coefficient / half;
+        var a0 = a.Coefficient - (a1 * half);
+        var b1 = b.Coefficient / half;
+        var b0 = b.Coefficient - (b1 * half);
         var mid = (a1 * b0) + (a0 * b1);
         var mh = mid / half;
         var ml = mid - (mh * half);
@@ -154,35 +166,35 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
     public static Dec28 operator /(Dec28 a, Dec28 b)
     {
-        if (b._c == 0)
+        if (b.Coefficient == 0)
         {
             throw new DivideByZeroException("Decimal division by zero.");
         }
 
-        if (a._c == 0)
+        if (a.Coefficient == 0)
         {
             return Zero;
         }
 
-        var neg = a._neg != b._neg;
-        var da = Digits(a._c);
-        var db = Digits(b._c);
+        var neg = a.Negative != b.Negative;
+        var da = Digits(a.Coefficient);
+        var db = Digits(b.Coefficient);
 
         // Scale the dividend so that the integer quotient has 28 or 29 digits.
         var shift = Precision + db - da;
-        var r = a._c;
+        var r = a.Coefficient;
         UInt128 q = 0;
         // da ≤ 28 and db ≥ 1, so shift ≥ 1.
-        q = r / b._c;
-        r -= q * b._c;
+        q = r / b.Coefficient;
+        r -= q * b.Coefficient;
         var remaining = shift;
         while (remaining > 0)
         {
-            var step = Math.Min(remaining, 38 - Digits(b._c));
+            var step = Math.Min(remaining, 38 - Digits(b.Coefficient));
             step = Math.Max(step, 1);
             var num = r * Pow10[step];
-            var qq = num / b._c;
-            r = num - (qq * b._c);
+            var qq = num / b.Coefficient;
+            r = num - (qq * b.Coefficient);
             q = (q * Pow10[step]) + qq;
             remaining -= step;
         }
@@ -199,7 +211,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
         // 28 digits: the remainder decides (compare 2r with the divisor).
         var twice = r * 2;
-        var up = twice > b._c || (twice == b._c && (q & 1) == 1);
+        var up = twice > b.Coefficient || (twice == b.Coefficient && (q & 1) == 1);
         return up ? Carry(q + 1, exponent, neg) : new Dec28(q, exponent, neg);
     }
 
@@ -224,8 +236,8 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
     private static int CompareMagnitude(Dec28 a, Dec28 b)
     {
-        var da = Digits(a._c);
-        var db = Digits(b._c);
+        var da = Digits(a.Coefficient);
+        var db = Digits(b.Coefficient);
         var adjA = a._e + da;
         var adjB = b._e + db;
         if (adjA != adjB)
@@ -236,10 +248,10 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         // Same magnitude: align the one with the larger exponent (it has fewer digits, so it still fits).
         if (a._e >= b._e)
         {
-            return (a._c * Pow10[a._e - b._e]).CompareTo(b._c);
+            return (a.Coefficient * Pow10[a._e - b._e]).CompareTo(b.Coefficient);
         }
 
-        return a._c.CompareTo(b._c * Pow10[b._e - a._e]);
+        return a.Coefficient.CompareTo(b.Coefficient * Pow10[b._e - a._e]);
     }
 
     public static bool operator <(Dec28 a, Dec28 b) => a.CompareTo(b) < 0;
@@ -261,7 +273,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     public override int GetHashCode() => ToDouble().GetHashCode();
 
     /// <summary>Nearest double (correctly rounded via the decimal string).</summary>
-    public double ToDouble() => _c == 0 ? 0.0 : double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    public double ToDouble() => Coefficient == 0 ? 0.0 : double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Fast approximate double: relative error at most 4·2⁻⁵³ (the coefficient's conversion and at most three
@@ -269,12 +281,12 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     /// </summary>
     public double ToDoubleFast()
     {
-        if (_c == 0)
+        if (Coefficient == 0)
         {
             return 0.0;
         }
 
-        var m = (double)_c;
+        var m = (double)Coefficient;
         double v;
         if (_e >= 0)
         {
@@ -293,14 +305,14 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
             v = m / Math.Pow(10, -_e);
         }
 
-        return _neg ? -v : v;
+        return Negative ? -v : v;
     }
 
     /// <summary>Scientific notation, e.g. <c>4.935323383084577114427860697E+1</c>.</summary>
     public override string ToString()
     {
-        var digits = _c.ToString(CultureInfo.InvariantCulture);
-        var sign = _neg ? "-" : string.Empty;
+        var digits = Coefficient.ToString(CultureInfo.InvariantCulture);
+        var sign = Negative ? "-" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"{sign}{digits}E{_e}");
     }
 
@@ -327,21 +339,21 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     public bool MagnitudeGreaterThanExact(BigInteger coefficient, int exponent)
     {
         var e = Math.Min(_e, exponent);
-        var left = ToBig(_c) * BigPow10(_e - e);
+        var left = ToBig(Coefficient) * BigPow10(_e - e);
         var right = coefficient * BigPow10(exponent - e);
         return left > right;
     }
 
     private static Dec28 Add(Dec28 a, Dec28 b, bool bNeg)
     {
-        if (b._c == 0)
+        if (b.Coefficient == 0)
         {
             return a;
         }
 
-        if (a._c == 0)
+        if (a.Coefficient == 0)
         {
-            return new Dec28(b._c, b._e, bNeg);
+            return new Dec28(b.Coefficient, b._e, bNeg);
         }
 
         // Order so that x has the larger exponent.
@@ -350,11 +362,11 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         bool xn, yn;
         if (a._e >= b._e)
         {
-            (xc, xe, xn, yc, ye, yn) = (a._c, a._e, a._neg, b._c, b._e, bNeg);
+            (xc, xe, xn, yc, ye, yn) = (a.Coefficient, a._e, a.Negative, b.Coefficient, b._e, bNeg);
         }
         else
         {
-            (xc, xe, xn, yc, ye, yn) = (b._c, b._e, bNeg, a._c, a._e, a._neg);
+            (xc, xe, xn, yc, ye, yn) = (b.Coefficient, b._e, bNeg, a.Coefficient, a._e, a.Negative);
         }
 
         var diff = xe - ye;
@@ -497,7 +509,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     /// <summary>10^k (k ≥ 0), from a table for the exponents that occur in the model's operations.</summary>
     private static BigInteger BigPow10(int k) => k < BigPowers.Length ? BigPowers[k] : BigInteger.Pow(10, k);
 
-    private static BigInteger ToSignedBig(Dec28 d) => d._neg ? -(BigInteger)d._c : (BigInteger)d._c;
+    private static BigInteger ToSignedBig(Dec28 d) => d.Negative ? -(BigInteger)d.Coefficient : (BigInteger)d.Coefficient;
 
     private static int Digits(UInt128 c)
     {
