@@ -181,24 +181,6 @@ internal sealed class Candidate
             Updates.Add(entry);
         }
     }
-
-    public bool HasUpdatesOn(int issue)
-    {
-        if (Updates is null)
-        {
-            return false;
-        }
-
-        foreach (var u in Updates)
-        {
-            if (u.Issue == issue)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
 
 /// <summary>Where a candidate has learnt that an actor now stands on an issue (exact, with its estimate).</summary>

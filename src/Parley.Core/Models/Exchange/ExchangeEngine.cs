@@ -25,6 +25,10 @@ internal sealed class ExchangeEngine
     private readonly Dec28[] _k;
     private readonly Dec28[] _lower;
     private readonly int[][] _members;
+
+    // Index of an actor in its issue's member list, and the round-start numerator's partial sums in member order.
+    private readonly int[][] _memberIndex;
+    private readonly Dec28[][] _prefix;
     private Dec28[][] _pos;
     private readonly Dec28[][] _terms;
     private readonly Approx[][] _termsA;
@@ -116,6 +120,8 @@ internal sealed class ExchangeEngine
         _learnWeight = NewJagged<Dec28>();
         _keepWeight = NewJagged<Dec28>();
         _members = new int[_issues][];
+        _memberIndex = NewJagged<int>();
+        _prefix = new Dec28[_issues][];
         for (var i = 0; i < _issues; i++)
         {
             var list = new List<int>();
@@ -130,6 +136,12 @@ internal sealed class ExchangeEngine
             }
 
             _members[i] = [.. list];
+            _prefix[i] = new Dec28[list.Count + 1];
+            for (var m = 0; m < list.Count; m++)
+            {
+                _memberIndex[i][list[m]] = m;
+            }
+
             _d[i] = d;
             _dA[i] = Approx.Of(d);
             foreach (var a in list)
@@ -194,6 +206,11 @@ internal sealed class ExchangeEngine
             }
 
             _startNumerator[i] = new Approx(sum, (8 + (2 * _members[i].Length)) * 1.1102230246251565e-16 * abs);
+            var prefix = _prefix[i];
+            for (var m = 0; m < _members[i].Length; m++)
+            {
+                prefix[m + 1] = prefix[m] + _terms[i][_members[i][m]];
+            }
         }
 
         var candidates = CreateCandidates(round);
@@ -1176,11 +1193,28 @@ internal sealed class ExchangeEngine
     /// <summary>Σ (x·s)·c over the issue's actors in order: round-start positions, the exchange's learnt updates, the actor at v.</summary>
     private Dec28 Numerator(Candidate x, int issue, int actor, Dec28 v)
     {
-        var n = Dec28.Zero;
-        var hasUpdates = x.HasUpdatesOn(issue);
-        var terms = _terms[issue];
-        foreach (var k in _members[issue])
+        // The sum is rounded term by term, so the part before the first replaced term is the round-start prefix.
+        var memberIndex = _memberIndex[issue];
+        var first = memberIndex[actor];
+        var hasUpdates = false;
+        if (x.Updates is { } updates)
         {
+            foreach (var u in updates)
+            {
+                if (u.Issue == issue)
+                {
+                    hasUpdates = true;
+                    first = Math.Min(first, memberIndex[u.Actor]);
+                }
+            }
+        }
+
+        var n = _prefix[issue][first];
+        var terms = _terms[issue];
+        var members = _members[issue];
+        for (var m = first; m < members.Length; m++)
+        {
+            var k = members[m];
             if (k == actor)
             {
                 n += v * _s[issue][k] * _c[issue][k];
