@@ -129,32 +129,39 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
     public static Dec28 operator *(Dec28 a, Dec28 b)
     {
-        if (a.Coefficient == 0 || b.Coefficient == 0)
+        var ac = a.Coefficient;
+        var bc = b.Coefficient;
+        if (ac == 0 || bc == 0)
         {
             return Zero;
         }
 
         var neg = a.Negative != b.Negative;
         var e = a._e + b._e;
-        var da = Digits(a.Coefficient);
-        var db = Digits(b.Coefficient);
+        var da = Digits(ac);
+        var db = Digits(bc);
+
+        // Unchecked products below: every bound is stated and stays under 10^38 < 2^127.
         if (da + db <= 38)
         {
-            return Round(a.Coefficient * b.Coefficient, e, neg);
+            return Round(unchecked(ac * bc), e, neg);
         }
 
         // Both wide: split each coefficient into 14-digit halves so every partial product fits in 128 bits,
         // and carry the exact product as h·10^28 + l.
         var half = Pow10[14];
-        var a1 = a.Coefficient / half;
-        var a0 = a.Coefficient - (a1 * half);
-        var b1 = b.Coefficient / half;
-        var b0 = b.Coefficient - (b1 * half);
-        var mid = (a1 * b0) + (a0 * b1);
-        var mh = mid / half;
-        var ml = mid - (mh * half);
-        var l = (a0 * b0) + (ml * half);
-        var h = (a1 * b1) + mh;
+        var a1 = SmallQuotient(ac, half, out var a0);
+        var b1 = SmallQuotient(bc, half, out var b0);
+        UInt128 l, h;
+        unchecked
+        {
+            // a1, a0, b1, b0 < 10^14: products < 10^28, mid < 2·10^28.
+            var mid = ((UInt128)a1 * b0) + (a0 * b1);
+            var mh = SmallQuotient(mid, half, out var ml);
+            l = (a0 * b0) + (ml * half);
+            h = ((UInt128)a1 * b1) + mh;
+        }
+
         if (l >= MaxCoefficient)
         {
             l -= MaxCoefficient;
@@ -166,37 +173,49 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
     public static Dec28 operator /(Dec28 a, Dec28 b)
     {
-        if (b.Coefficient == 0)
+        var ac = a.Coefficient;
+        var bc = b.Coefficient;
+        if (bc == 0)
         {
             throw new DivideByZeroException("Decimal division by zero.");
         }
 
-        if (a.Coefficient == 0)
+        if (ac == 0)
         {
             return Zero;
         }
 
         var neg = a.Negative != b.Negative;
-        var da = Digits(a.Coefficient);
-        var db = Digits(b.Coefficient);
+        var da = Digits(ac);
+        var db = Digits(bc);
 
-        // Scale the dividend so that the integer quotient has 28 or 29 digits.
-        var shift = Precision + db - da;
-        var r = a.Coefficient;
-        UInt128 q = 0;
+        // Scale the dividend so that the integer quotient floor(a·10^shift / b) has 28 or 29 digits.
         // da ≤ 28 and db ≥ 1, so shift ≥ 1.
-        q = r / b.Coefficient;
-        r -= q * b.Coefficient;
-        var remaining = shift;
-        while (remaining > 0)
+        var shift = Precision + db - da;
+        UInt128 q, r;
+        if (bc <= uint.MaxValue)
         {
-            var step = Math.Min(remaining, 38 - Digits(b.Coefficient));
-            step = Math.Max(step, 1);
-            var num = r * Pow10[step];
-            var qq = num / b.Coefficient;
-            r = num - (qq * b.Coefficient);
-            q = (q * Pow10[step]) + qq;
-            remaining -= step;
+            // a·10^shift < 10^(28 + db) ≤ 10^38: one division by a 32-bit divisor.
+            q = DivRem(unchecked(ac * Pow10[shift]), (uint)bc, out var r32);
+            r = r32;
+        }
+        else
+        {
+            // Long division in chunks of at most 15 digits, so that each partial quotient is below 2^50.
+            q = da - db <= 14 ? SmallQuotient(ac, bc, out r) : DivRemWide(ac, bc, out r);
+            var remaining = shift;
+            while (remaining > 0)
+            {
+                var step = Math.Min(Math.Min(remaining, 38 - db), 15);
+                unchecked
+                {
+                    // r < b, so r·10^step < 10^(db + step) ≤ 10^38; q stays below 10^29.
+                    var qq = SmallQuotient(r * Pow10[step], bc, out r);
+                    q = (q * Pow10[step]) + qq;
+                }
+
+                remaining -= step;
+            }
         }
 
         var exponent = a._e - b._e - shift;
@@ -211,9 +230,52 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
         // 28 digits: the remainder decides (compare 2r with the divisor).
         var twice = r * 2;
-        var up = twice > b.Coefficient || (twice == b.Coefficient && (q & 1) == 1);
+        var up = twice > bc || (twice == bc && (q & 1) == 1);
         return up ? Carry(q + 1, exponent, neg) : new Dec28(q, exponent, neg);
     }
+
+    /// <summary>
+    /// Quotient and remainder of <paramref name="n"/> / <paramref name="d"/> (both below 2^127) when the quotient is
+    /// below about 2^50: a double estimate is then within a few units, and is corrected to the exact quotient.
+    /// Much cheaper than <see cref="UInt128"/> division, which takes a general bit-by-bit path for wide operands.
+    /// </summary>
+    private static ulong SmallQuotient(UInt128 n, UInt128 d, out UInt128 remainder)
+    {
+        var estimate = ToDoubleApprox(n) / ToDoubleApprox(d);
+        var q = estimate < 1 ? 0UL : (ulong)estimate;
+        unchecked
+        {
+            // q ≤ n/d + 1 (the estimate's error is far below one unit), so q·d ≤ n + d < 2^128.
+            var p = (UInt128)q * d;
+            while (p > n)
+            {
+                q--;
+                p -= d;
+            }
+
+            var r = n - p;
+            while (r >= d)
+            {
+                q++;
+                r -= d;
+            }
+
+            remainder = r;
+            return q;
+        }
+    }
+
+    /// <summary>General quotient and remainder (rare: a wide dividend over a much narrower divisor above 2^32).</summary>
+    private static UInt128 DivRemWide(UInt128 n, UInt128 d, out UInt128 remainder)
+    {
+        var q = n / d;
+        remainder = n - (q * d);
+        return q;
+    }
+
+    /// <summary>A double within a few units in the last place of <paramref name="x"/>.</summary>
+    private static double ToDoubleApprox(UInt128 x) =>
+        ((double)(ulong)(x >> 64) * 18446744073709551616.0) + unchecked((double)(ulong)x);
 
     /// <summary>Exact comparison.</summary>
     public int CompareTo(Dec28 other)
@@ -248,10 +310,10 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         // Same magnitude: align the one with the larger exponent (it has fewer digits, so it still fits).
         if (a._e >= b._e)
         {
-            return (a.Coefficient * Pow10[a._e - b._e]).CompareTo(b.Coefficient);
+            return unchecked(a.Coefficient * Pow10[a._e - b._e]).CompareTo(b.Coefficient);
         }
 
-        return a.Coefficient.CompareTo(b.Coefficient * Pow10[b._e - a._e]);
+        return a.Coefficient.CompareTo(unchecked(b.Coefficient * Pow10[b._e - a._e]));
     }
 
     public static bool operator <(Dec28 a, Dec28 b) => a.CompareTo(b) < 0;
@@ -376,7 +438,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
             return RoundBig(BigInteger.Abs(big), ye, big.Sign < 0);
         }
 
-        var xs = xc * Pow10[diff];
+        var xs = unchecked(xc * Pow10[diff]); // Digits(xc) + diff ≤ 38: below 10^38.
         if (xn == yn)
         {
             var sum = xs + yc;
@@ -417,7 +479,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
             rem = ((UInt128)r2 * low) + r1;
         }
 
-        var half = p / 2;
+        var half = p >> 1;
         var up = rem > half || (rem == half && (q & 1) == 1);
         return up ? Carry(q + 1, e + drop, neg) : new Dec28(q, e + drop, neg);
     }
@@ -441,6 +503,29 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         return new UInt128(q1, (q2 << 32) | q3);
     }
 
+    /// <summary>Quotient and remainder of <paramref name="n"/> &lt; 10^28 by 10^<paramref name="k"/> (1 ≤ k ≤ 28).</summary>
+    private static UInt128 DivRemPow10(UInt128 n, int k, out UInt128 remainder)
+    {
+        if (k <= 9)
+        {
+            var q = DivRem(n, (uint)Pow10[k], out var r32);
+            remainder = r32;
+            return q;
+        }
+
+        if (k >= 14)
+        {
+            // Quotient below 10^14.
+            return SmallQuotient(n, Pow10[k], out remainder);
+        }
+
+        // 10 ≤ k ≤ 13: by 10^9, then by the rest (below 2^32).
+        var q1 = DivRem(n, (uint)Pow10[9], out var r1);
+        var q2 = DivRem(q1, (uint)Pow10[k - 9], out var r2);
+        remainder = unchecked(((UInt128)r2 * (uint)Pow10[9]) + r1);
+        return q2;
+    }
+
     /// <summary>Rounds h·10^28 + l (h, l &lt; 10^28, h &gt; 0 or not) to 28 digits.</summary>
     private static Dec28 RoundWide(UInt128 h, UInt128 l, int e, bool neg)
     {
@@ -451,10 +536,9 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
         var dh = Digits(h);
         var p = Pow10[dh];
-        var lq = l / p;
-        var rem = l - (lq * p);
-        var q = (h * Pow10[Precision - dh]) + lq;
-        var half = p / 2;
+        var lq = DivRemPow10(l, dh, out var rem);
+        var q = unchecked((h * Pow10[Precision - dh]) + lq);
+        var half = p >> 1;
         var up = rem > half || (rem == half && (q & 1) == 1);
         return up ? Carry(q + 1, e + dh, neg) : new Dec28(q, e + dh, neg);
     }
