@@ -166,6 +166,23 @@ internal sealed class Candidate
         return -1;
     }
 
+    /// <summary>Index of the first learnt position on <paramref name="issue"/> in <see cref="Updates"/>, or −1.</summary>
+    public int FindUpdateOn(int issue)
+    {
+        if (Updates is not null)
+        {
+            for (var k = 0; k < Updates.Count; k++)
+            {
+                if (Updates[k].Issue == issue)
+                {
+                    return k;
+                }
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Sets the learnt position of (issue, actor); <paramref name="estimate"/> is its estimate.</summary>
     public void SetUpdate(int issue, int actor, Dec28 position, Approx estimate)
     {

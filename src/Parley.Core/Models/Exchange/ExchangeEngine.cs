@@ -29,6 +29,7 @@ internal sealed class ExchangeEngine
     // Index of an actor in its issue's member list, and the round-start numerator's partial sums in member order.
     private readonly int[][] _memberIndex;
     private readonly Dec28[][] _prefix;
+    private readonly Dec28[] _startOutcome;
     private Dec28[][] _pos;
     private readonly Dec28[][] _terms;
     private readonly Approx[][] _termsA;
@@ -50,6 +51,12 @@ internal sealed class ExchangeEngine
     private int[] _mark = [];
     private int _stamp;
     private double[] _sortKeys = [];
+
+    // Per-round lists, reused: all candidates, the valid ones, the valid ones by actor, the recalculated ones.
+    private readonly List<Candidate> _candidates = [];
+    private readonly List<Candidate> _valid = [];
+    private readonly List<Candidate>[] _byActor;
+    private readonly List<Candidate> _changed = [];
     private Candidate[] _sortItems = [];
 
     /// <summary>Diagnostics: candidate evaluations, and how many of them were done in exact decimal arithmetic.</summary>
@@ -119,9 +126,16 @@ internal sealed class ExchangeEngine
 
         _learnWeight = NewJagged<Dec28>();
         _keepWeight = NewJagged<Dec28>();
+        _byActor = new List<Candidate>[_actors];
+        for (var a = 0; a < _actors; a++)
+        {
+            _byActor[a] = [];
+        }
+
         _members = new int[_issues][];
         _memberIndex = NewJagged<int>();
         _prefix = new Dec28[_issues][];
+        _startOutcome = new Dec28[_issues];
         for (var i = 0; i < _issues; i++)
         {
             var list = new List<int>();
@@ -211,12 +225,15 @@ internal sealed class ExchangeEngine
             {
                 prefix[m + 1] = prefix[m] + _terms[i][_members[i][m]];
             }
+
+            _startOutcome[i] = _d[i].IsZero ? Dec28.Zero : prefix[_members[i].Length] / _d[i];
         }
 
         var candidates = CreateCandidates(round);
         EvaluateAll(candidates);
 
-        var list = new List<Candidate>(candidates.Count);
+        var list = _valid;
+        list.Clear();
         foreach (var x in candidates)
         {
             if (x.Valid)
@@ -227,10 +244,10 @@ internal sealed class ExchangeEngine
         }
 
         var validCount = list.Count;
-        var byActor = new List<Candidate>[_actors];
-        for (var a = 0; a < _actors; a++)
+        var byActor = _byActor;
+        foreach (var l in byActor)
         {
-            byActor[a] = [];
+            l.Clear();
         }
 
         foreach (var x in list)
@@ -268,7 +285,7 @@ internal sealed class ExchangeEngine
 
         var realised = new List<Candidate>();
         var rng = new SplitMix64(Mix(_options.Seed, (ulong)round, 0x7469655F627265UL));
-        var changed = new List<Candidate>();
+        var changed = _changed;
         Comparison<Candidate> byGainThenPosition = (a, b) =>
             ReferenceEquals(a, b) ? 0 : Before(a, position[a.CreationIndex], b, position[b.CreationIndex]) ? -1 : 1;
         while (count > 0)
@@ -521,7 +538,8 @@ internal sealed class ExchangeEngine
             outcomes[i] = Outcome(_pos, i);
         }
 
-        var result = new List<Candidate>();
+        var result = _candidates;
+        result.Clear();
         var groups = new List<int>[4];
         for (var g = 0; g < 4; g++)
         {
@@ -1176,15 +1194,22 @@ internal sealed class ExchangeEngine
     /// <summary>Exact outcomes before and after each side's move, for reporting a realised exchange.</summary>
     public void CompleteOutcomes(Candidate x)
     {
-        foreach (var side in new[] { x.I, x.J })
+        CompleteOutcomes(x, x.I);
+        CompleteOutcomes(x, x.J);
+    }
+
+    private void CompleteOutcomes(Candidate x, CandidateSide side)
+    {
+        if (side.OutcomesExact)
         {
-            if (!side.OutcomesExact)
-            {
-                side.N0 = AdjustedOutcome(x, side.Supply, side.Actor, side.X);
-                side.N1 = AdjustedOutcome(x, side.Supply, side.Actor, side.Y);
-                side.OutcomesExact = true;
-            }
+            return;
         }
+
+        // At its round-start position and with nothing learnt on the issue, every term is the round-start one.
+        var atStart = side.X == side.X0 && x.FindUpdateOn(side.Supply) < 0;
+        side.N0 = atStart ? _startOutcome[side.Supply] : AdjustedOutcome(x, side.Supply, side.Actor, side.X);
+        side.N1 = AdjustedOutcome(x, side.Supply, side.Actor, side.Y);
+        side.OutcomesExact = true;
     }
 
     private Dec28 AdjustedOutcome(Candidate x, int issue, int actor, Dec28 v) =>
