@@ -62,5 +62,99 @@ public sealed class Dec28Tests
         Assert.Equal(D("100.0"), D("100"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void MultiplyAndDivide_RandomOperandsOfEveryWidth_MatchBigIntegerHalfEven(int seed)
+    {
+        // Given coefficients of 1 to 28 digits (random, all nines, or a five followed by zeros, which make exact
+        // ties and carries) with random exponents
+        var rnd = new Random(seed);
+        for (var k = 0; k < 4000; k++)
+        {
+            var (ca, ea) = RandomOperand(rnd);
+            var (cb, eb) = RandomOperand(rnd);
+            var a = Parse(ca, ea);
+            var b = Parse(cb, eb);
+
+            // When multiplied and divided in Dec28
+            // Then each result is the exact result rounded half-even to 28 digits (BigInteger reference)
+            Assert.Equal(Normal(RoundHalfEven(ca * cb, ea + eb, sticky: false)), Normal(a * b));
+            var shift = 60;
+            var q = System.Numerics.BigInteger.DivRem(ca * System.Numerics.BigInteger.Pow(10, shift), cb, out var rem);
+            Assert.Equal(Normal(RoundHalfEven(q, ea - eb - shift, sticky: !rem.IsZero)), Normal(a / b));
+        }
+    }
+
+    private static (System.Numerics.BigInteger C, int E) RandomOperand(Random rnd)
+    {
+        var digits = rnd.Next(1, 29);
+        var text = rnd.Next(4) switch
+        {
+            0 => new string('9', digits),
+            1 => "5" + new string('0', digits - 1),
+            _ => string.Concat(Enumerable.Range(0, digits).Select(i => (char)('0' + (i == 0 ? rnd.Next(1, 10) : rnd.Next(10))))),
+        };
+        return (System.Numerics.BigInteger.Parse(text, System.Globalization.CultureInfo.InvariantCulture), rnd.Next(-40, 20));
+    }
+
+    private static Dec28 Parse(System.Numerics.BigInteger c, int e)
+    {
+        // Through decimal: the coefficient (≤ 28 digits) is exact; the exponent is applied by exact multiplication.
+        var d = Dec28.FromDecimal(decimal.Parse(c.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+        var ten = Dec28.FromInt(10);
+        for (var k = 0; k < Math.Abs(e); k++)
+        {
+            d = e > 0 ? d * ten : d / ten;
+        }
+
+        Assert.Equal(Normal((c, e)), Normal(d));
+        return d;
+    }
+
+    private static (System.Numerics.BigInteger C, int E) RoundHalfEven(System.Numerics.BigInteger c, int e, bool sticky)
+    {
+        var digits = c.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        var drop = Math.Max(0, digits - 28);
+        var p = System.Numerics.BigInteger.Pow(10, drop);
+        var q = System.Numerics.BigInteger.DivRem(c, p, out var rem);
+        var twice = rem * 2;
+        if (twice > p || (twice == p && (sticky || !q.IsEven)) || (drop > 0 && twice == p && sticky))
+        {
+            q += 1;
+        }
+        else if (drop == 0 && sticky)
+        {
+            throw new InvalidOperationException("The reference needs more digits.");
+        }
+
+        return (q, e + drop);
+    }
+
+    private static string Normal(Dec28 d)
+    {
+        var text = d.ToString();
+        var at = text.IndexOf('E', StringComparison.Ordinal);
+        return Normal((System.Numerics.BigInteger.Parse(text[..at], System.Globalization.CultureInfo.InvariantCulture), int.Parse(text[(at + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static string Normal((System.Numerics.BigInteger C, int E) v)
+    {
+        var (c, e) = v;
+        if (c.IsZero)
+        {
+            return "0";
+        }
+
+        while (c % 10 == 0)
+        {
+            c /= 10;
+            e++;
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{c}E{e}");
+    }
+
     private static Dec28 D(string s) => Dec28.FromDecimal(decimal.Parse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -16,7 +16,8 @@ internal sealed class CandidateSide
     /// <summary>Own round-start position on the demand issue (the partner's target there).</summary>
     public Dec28 DemandPosition;
 
-    /// <summary>Estimates of <see cref="X"/> and <see cref="DemandPosition"/>.</summary>
+    /// <summary>Estimates of <see cref="X0"/>, <see cref="X"/> and <see cref="DemandPosition"/>.</summary>
+    public Approx X0A;
     public Approx XA;
     public Approx DemandA;
 
@@ -93,7 +94,15 @@ internal sealed class Candidate
     public int ChangeStamp;
     public int Position;
 
+    /// <summary>Exact gain (valid when <see cref="GainExact"/>).</summary>
     public Dec28 Gain;
+
+    /// <summary>True when <see cref="Gain"/> holds the exact gain of the current evaluation (always when <see cref="Exact"/>).</summary>
+    public bool GainExact;
+
+    /// <summary>Estimated evaluation only: I's move was limited (spec §4 second branch), and whether an outcome cap fired.</summary>
+    public bool ILimited;
+    public bool Capped;
 
     /// <summary>Estimate of <see cref="Gain"/> (always set; the conversion of the exact gain when <see cref="Exact"/>).</summary>
     public Approx GainA;
@@ -106,8 +115,8 @@ internal sealed class Candidate
     /// <summary>True under Random Rate: the gain is the smaller of the two sides' gains.</summary>
     public bool RandomRate;
 
-    /// <summary>Positions of other actors as this exchange has learnt them from realised exchanges: (issue, actor, position).</summary>
-    public List<(int Issue, int Actor, Dec28 Position)>? Updates;
+    /// <summary>Positions of other actors as this exchange has learnt them from realised exchanges.</summary>
+    public List<LearntPosition>? Updates;
 
     /// <summary>Prepares a pooled candidate for reuse (the creator sets every other field).</summary>
     public void Reset()
@@ -117,6 +126,7 @@ internal sealed class Candidate
         Updates?.Clear();
         Valid = false;
         Exact = false;
+        GainExact = false;
         Alive = false;
         RateDraw = 0;
     }
@@ -139,36 +149,56 @@ internal sealed class Candidate
         return false;
     }
 
-    public void SetUpdate(int issue, int actor, Dec28 position)
+    /// <summary>Index of the learnt position of (issue, actor) in <see cref="Updates"/>, or −1.</summary>
+    public int FindUpdate(int issue, int actor)
     {
-        Updates ??= new List<(int, int, Dec28)>(2);
-        for (var k = 0; k < Updates.Count; k++)
+        if (Updates is not null)
         {
-            if (Updates[k].Issue == issue && Updates[k].Actor == actor)
+            for (var k = 0; k < Updates.Count; k++)
             {
-                Updates[k] = (issue, actor, position);
-                return;
+                if (Updates[k].Issue == issue && Updates[k].Actor == actor)
+                {
+                    return k;
+                }
             }
         }
 
-        Updates.Add((issue, actor, position));
+        return -1;
     }
 
-    public bool HasUpdatesOn(int issue)
+    /// <summary>Index of the first learnt position on <paramref name="issue"/> in <see cref="Updates"/>, or −1.</summary>
+    public int FindUpdateOn(int issue)
     {
-        if (Updates is null)
+        if (Updates is not null)
         {
-            return false;
-        }
-
-        foreach (var u in Updates)
-        {
-            if (u.Issue == issue)
+            for (var k = 0; k < Updates.Count; k++)
             {
-                return true;
+                if (Updates[k].Issue == issue)
+                {
+                    return k;
+                }
             }
         }
 
-        return false;
+        return -1;
+    }
+
+    /// <summary>Sets the learnt position of (issue, actor); <paramref name="estimate"/> is its estimate.</summary>
+    public void SetUpdate(int issue, int actor, Dec28 position, Approx estimate)
+    {
+        Updates ??= new List<LearntPosition>(2);
+        var k = FindUpdate(issue, actor);
+        var entry = new LearntPosition(issue, actor, position, estimate);
+        if (k >= 0)
+        {
+            Updates[k] = entry;
+        }
+        else
+        {
+            Updates.Add(entry);
+        }
     }
 }
+
+/// <summary>Where a candidate has learnt that an actor now stands on an issue (exact, with its estimate).</summary>
+internal readonly record struct LearntPosition(int Issue, int Actor, Dec28 Position, Approx Estimate);

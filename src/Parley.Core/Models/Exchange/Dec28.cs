@@ -15,20 +15,33 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     private const int Precision = 28;
     private static readonly UInt128[] Pow10 = BuildPowers();
     private static readonly UInt128 MaxCoefficient = Pow10[Precision];
+    private static readonly BigInteger[] BigPowers = Enumerable.Range(0, 160).Select(k => BigInteger.Pow(10, k)).ToArray();
 
     // 10^0 … 10^22 are exactly representable as doubles.
     private static readonly double[] ExactPow10 = Enumerable.Range(0, 23).Select(k => double.Parse("1e" + k.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)).ToArray();
 
-    private readonly UInt128 _c;
+    private const uint SignBit = 0x80000000;
+
+    // The coefficient (< 10^28 < 2^94) as its low 64 bits and its high bits (< 2^30) with the sign in the top bit:
+    // 16 bytes a value, where a UInt128 field would align the struct to 32 (candidates hold many of these).
+    private readonly ulong _lo;
+    private readonly uint _hiSign;
     private readonly int _e;
-    private readonly bool _neg;
 
     private Dec28(UInt128 coefficient, int exponent, bool negative)
     {
-        _c = coefficient;
+        _lo = unchecked((ulong)coefficient);
+        _hiSign = (uint)(coefficient >> 64);
         _e = coefficient == 0 ? 0 : exponent;
-        _neg = negative && coefficient != 0;
+        if (negative && coefficient != 0)
+        {
+            _hiSign |= SignBit;
+        }
     }
+
+    private UInt128 Coefficient => new(_hiSign & ~SignBit, _lo);
+
+    private bool Negative => (_hiSign & SignBit) != 0;
 
     public static Dec28 Zero => default;
 
@@ -36,11 +49,11 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
     public static Dec28 Hundred { get; } = new(100, 0, false);
 
-    public bool IsZero => _c == 0;
+    public bool IsZero => (_lo | (_hiSign & ~SignBit)) == 0;
 
-    public bool IsNegative => _neg;
+    public bool IsNegative => Negative;
 
-    public int Sign => _c == 0 ? 0 : _neg ? -1 : 1;
+    public int Sign => Coefficient == 0 ? 0 : Negative ? -1 : 1;
 
     /// <summary>The exact value of a <see cref="decimal"/>, rounded to 28 digits if it has 29.</summary>
     public static Dec28 FromDecimal(decimal value)
@@ -106,42 +119,49 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         return (m * BigInteger.Pow(5, -exp), exp);
     }
 
-    public static Dec28 operator -(Dec28 a) => new(a._c, a._e, !a._neg);
+    public static Dec28 operator -(Dec28 a) => new(a.Coefficient, a._e, !a.Negative);
 
-    public Dec28 Abs() => new(_c, _e, false);
+    public Dec28 Abs() => new(Coefficient, _e, false);
 
-    public static Dec28 operator +(Dec28 a, Dec28 b) => Add(a, b, b._neg);
+    public static Dec28 operator +(Dec28 a, Dec28 b) => Add(a, b, b.Negative);
 
-    public static Dec28 operator -(Dec28 a, Dec28 b) => Add(a, b, !b._neg);
+    public static Dec28 operator -(Dec28 a, Dec28 b) => Add(a, b, !b.Negative);
 
     public static Dec28 operator *(Dec28 a, Dec28 b)
     {
-        if (a._c == 0 || b._c == 0)
+        var ac = a.Coefficient;
+        var bc = b.Coefficient;
+        if (ac == 0 || bc == 0)
         {
             return Zero;
         }
 
-        var neg = a._neg != b._neg;
+        var neg = a.Negative != b.Negative;
         var e = a._e + b._e;
-        var da = Digits(a._c);
-        var db = Digits(b._c);
+        var da = Digits(ac);
+        var db = Digits(bc);
+
+        // Unchecked products below: every bound is stated and stays under 10^38 < 2^127.
         if (da + db <= 38)
         {
-            return Round(a._c * b._c, e, neg);
+            return Round(unchecked(ac * bc), e, neg);
         }
 
         // Both wide: split each coefficient into 14-digit halves so every partial product fits in 128 bits,
         // and carry the exact product as h·10^28 + l.
         var half = Pow10[14];
-        var a1 = a._c / half;
-        var a0 = a._c - (a1 * half);
-        var b1 = b._c / half;
-        var b0 = b._c - (b1 * half);
-        var mid = (a1 * b0) + (a0 * b1);
-        var mh = mid / half;
-        var ml = mid - (mh * half);
-        var l = (a0 * b0) + (ml * half);
-        var h = (a1 * b1) + mh;
+        var a1 = SmallQuotient(ac, half, out var a0);
+        var b1 = SmallQuotient(bc, half, out var b0);
+        UInt128 l, h;
+        unchecked
+        {
+            // a1, a0, b1, b0 < 10^14: products < 10^28, mid < 2·10^28.
+            var mid = ((UInt128)a1 * b0) + (a0 * b1);
+            var mh = SmallQuotient(mid, half, out var ml);
+            l = (a0 * b0) + (ml * half);
+            h = ((UInt128)a1 * b1) + mh;
+        }
+
         if (l >= MaxCoefficient)
         {
             l -= MaxCoefficient;
@@ -153,37 +173,49 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
     public static Dec28 operator /(Dec28 a, Dec28 b)
     {
-        if (b._c == 0)
+        var ac = a.Coefficient;
+        var bc = b.Coefficient;
+        if (bc == 0)
         {
             throw new DivideByZeroException("Decimal division by zero.");
         }
 
-        if (a._c == 0)
+        if (ac == 0)
         {
             return Zero;
         }
 
-        var neg = a._neg != b._neg;
-        var da = Digits(a._c);
-        var db = Digits(b._c);
+        var neg = a.Negative != b.Negative;
+        var da = Digits(ac);
+        var db = Digits(bc);
 
-        // Scale the dividend so that the integer quotient has 28 or 29 digits.
-        var shift = Precision + db - da;
-        var r = a._c;
-        UInt128 q = 0;
+        // Scale the dividend so that the integer quotient floor(a·10^shift / b) has 28 or 29 digits.
         // da ≤ 28 and db ≥ 1, so shift ≥ 1.
-        q = r / b._c;
-        r -= q * b._c;
-        var remaining = shift;
-        while (remaining > 0)
+        var shift = Precision + db - da;
+        UInt128 q, r;
+        if (bc <= uint.MaxValue)
         {
-            var step = Math.Min(remaining, 38 - Digits(b._c));
-            step = Math.Max(step, 1);
-            var num = r * Pow10[step];
-            var qq = num / b._c;
-            r = num - (qq * b._c);
-            q = (q * Pow10[step]) + qq;
-            remaining -= step;
+            // a·10^shift < 10^(28 + db) ≤ 10^38: one division by a 32-bit divisor.
+            q = DivRem(unchecked(ac * Pow10[shift]), (uint)bc, out var r32);
+            r = r32;
+        }
+        else
+        {
+            // Long division in chunks of at most 15 digits, so that each partial quotient is below 2^50.
+            q = da - db <= 14 ? SmallQuotient(ac, bc, out r) : DivRemWide(ac, bc, out r);
+            var remaining = shift;
+            while (remaining > 0)
+            {
+                var step = Math.Min(Math.Min(remaining, 38 - db), 15);
+                unchecked
+                {
+                    // r < b, so r·10^step < 10^(db + step) ≤ 10^38; q stays below 10^29.
+                    var qq = SmallQuotient(r * Pow10[step], bc, out r);
+                    q = (q * Pow10[step]) + qq;
+                }
+
+                remaining -= step;
+            }
         }
 
         var exponent = a._e - b._e - shift;
@@ -198,9 +230,52 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
         // 28 digits: the remainder decides (compare 2r with the divisor).
         var twice = r * 2;
-        var up = twice > b._c || (twice == b._c && (q & 1) == 1);
+        var up = twice > bc || (twice == bc && (q & 1) == 1);
         return up ? Carry(q + 1, exponent, neg) : new Dec28(q, exponent, neg);
     }
+
+    /// <summary>
+    /// Quotient and remainder of <paramref name="n"/> / <paramref name="d"/> (both below 2^127) when the quotient is
+    /// below about 2^50: a double estimate is then within a few units, and is corrected to the exact quotient.
+    /// Much cheaper than <see cref="UInt128"/> division, which takes a general bit-by-bit path for wide operands.
+    /// </summary>
+    private static ulong SmallQuotient(UInt128 n, UInt128 d, out UInt128 remainder)
+    {
+        var estimate = ToDoubleApprox(n) / ToDoubleApprox(d);
+        var q = estimate < 1 ? 0UL : (ulong)estimate;
+        unchecked
+        {
+            // q ≤ n/d + 1 (the estimate's error is far below one unit), so q·d ≤ n + d < 2^128.
+            var p = (UInt128)q * d;
+            while (p > n)
+            {
+                q--;
+                p -= d;
+            }
+
+            var r = n - p;
+            while (r >= d)
+            {
+                q++;
+                r -= d;
+            }
+
+            remainder = r;
+            return q;
+        }
+    }
+
+    /// <summary>General quotient and remainder (rare: a wide dividend over a much narrower divisor above 2^32).</summary>
+    private static UInt128 DivRemWide(UInt128 n, UInt128 d, out UInt128 remainder)
+    {
+        var q = n / d;
+        remainder = n - (q * d);
+        return q;
+    }
+
+    /// <summary>A double within a few units in the last place of <paramref name="x"/>.</summary>
+    private static double ToDoubleApprox(UInt128 x) =>
+        ((double)(ulong)(x >> 64) * 18446744073709551616.0) + unchecked((double)(ulong)x);
 
     /// <summary>Exact comparison.</summary>
     public int CompareTo(Dec28 other)
@@ -223,8 +298,8 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
     private static int CompareMagnitude(Dec28 a, Dec28 b)
     {
-        var da = Digits(a._c);
-        var db = Digits(b._c);
+        var da = Digits(a.Coefficient);
+        var db = Digits(b.Coefficient);
         var adjA = a._e + da;
         var adjB = b._e + db;
         if (adjA != adjB)
@@ -235,10 +310,10 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         // Same magnitude: align the one with the larger exponent (it has fewer digits, so it still fits).
         if (a._e >= b._e)
         {
-            return (a._c * Pow10[a._e - b._e]).CompareTo(b._c);
+            return unchecked(a.Coefficient * Pow10[a._e - b._e]).CompareTo(b.Coefficient);
         }
 
-        return a._c.CompareTo(b._c * Pow10[b._e - a._e]);
+        return a.Coefficient.CompareTo(unchecked(b.Coefficient * Pow10[b._e - a._e]));
     }
 
     public static bool operator <(Dec28 a, Dec28 b) => a.CompareTo(b) < 0;
@@ -260,7 +335,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     public override int GetHashCode() => ToDouble().GetHashCode();
 
     /// <summary>Nearest double (correctly rounded via the decimal string).</summary>
-    public double ToDouble() => _c == 0 ? 0.0 : double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    public double ToDouble() => Coefficient == 0 ? 0.0 : double.Parse(ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Fast approximate double: relative error at most 4·2⁻⁵³ (the coefficient's conversion and at most three
@@ -268,12 +343,12 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     /// </summary>
     public double ToDoubleFast()
     {
-        if (_c == 0)
+        if (Coefficient == 0)
         {
             return 0.0;
         }
 
-        var m = (double)_c;
+        var m = (double)Coefficient;
         double v;
         if (_e >= 0)
         {
@@ -292,14 +367,14 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
             v = m / Math.Pow(10, -_e);
         }
 
-        return _neg ? -v : v;
+        return Negative ? -v : v;
     }
 
     /// <summary>Scientific notation, e.g. <c>4.935323383084577114427860697E+1</c>.</summary>
     public override string ToString()
     {
-        var digits = _c.ToString(CultureInfo.InvariantCulture);
-        var sign = _neg ? "-" : string.Empty;
+        var digits = Coefficient.ToString(CultureInfo.InvariantCulture);
+        var sign = Negative ? "-" : string.Empty;
         return string.Create(CultureInfo.InvariantCulture, $"{sign}{digits}E{_e}");
     }
 
@@ -316,8 +391,8 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     public static Dec28 SubExact(Dec28 a, BigInteger coefficient, int exponent)
     {
         var e = Math.Min(a._e, exponent);
-        var left = ToSignedBig(a) * BigInteger.Pow(10, a._e - e);
-        var right = coefficient * BigInteger.Pow(10, exponent - e);
+        var left = ToSignedBig(a) * BigPow10(a._e - e);
+        var right = coefficient * BigPow10(exponent - e);
         var diff = left - right;
         return RoundBig(BigInteger.Abs(diff), e, diff.Sign < 0);
     }
@@ -326,21 +401,21 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     public bool MagnitudeGreaterThanExact(BigInteger coefficient, int exponent)
     {
         var e = Math.Min(_e, exponent);
-        var left = ToBig(_c) * BigInteger.Pow(10, _e - e);
-        var right = coefficient * BigInteger.Pow(10, exponent - e);
+        var left = ToBig(Coefficient) * BigPow10(_e - e);
+        var right = coefficient * BigPow10(exponent - e);
         return left > right;
     }
 
     private static Dec28 Add(Dec28 a, Dec28 b, bool bNeg)
     {
-        if (b._c == 0)
+        if (b.Coefficient == 0)
         {
             return a;
         }
 
-        if (a._c == 0)
+        if (a.Coefficient == 0)
         {
-            return new Dec28(b._c, b._e, bNeg);
+            return new Dec28(b.Coefficient, b._e, bNeg);
         }
 
         // Order so that x has the larger exponent.
@@ -349,21 +424,21 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         bool xn, yn;
         if (a._e >= b._e)
         {
-            (xc, xe, xn, yc, ye, yn) = (a._c, a._e, a._neg, b._c, b._e, bNeg);
+            (xc, xe, xn, yc, ye, yn) = (a.Coefficient, a._e, a.Negative, b.Coefficient, b._e, bNeg);
         }
         else
         {
-            (xc, xe, xn, yc, ye, yn) = (b._c, b._e, bNeg, a._c, a._e, a._neg);
+            (xc, xe, xn, yc, ye, yn) = (b.Coefficient, b._e, bNeg, a.Coefficient, a._e, a.Negative);
         }
 
         var diff = xe - ye;
         if (Digits(xc) + diff > 38)
         {
-            var big = (ToBig(xc) * BigInteger.Pow(10, diff) * (xn ? -1 : 1)) + (ToBig(yc) * (yn ? -1 : 1));
+            var big = (ToBig(xc) * BigPow10(diff) * (xn ? -1 : 1)) + (ToBig(yc) * (yn ? -1 : 1));
             return RoundBig(BigInteger.Abs(big), ye, big.Sign < 0);
         }
 
-        var xs = xc * Pow10[diff];
+        var xs = unchecked(xc * Pow10[diff]); // Digits(xc) + diff ≤ 38: below 10^38.
         if (xn == yn)
         {
             var sum = xs + yc;
@@ -404,7 +479,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
             rem = ((UInt128)r2 * low) + r1;
         }
 
-        var half = p / 2;
+        var half = p >> 1;
         var up = rem > half || (rem == half && (q & 1) == 1);
         return up ? Carry(q + 1, e + drop, neg) : new Dec28(q, e + drop, neg);
     }
@@ -428,6 +503,29 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         return new UInt128(q1, (q2 << 32) | q3);
     }
 
+    /// <summary>Quotient and remainder of <paramref name="n"/> &lt; 10^28 by 10^<paramref name="k"/> (1 ≤ k ≤ 28).</summary>
+    private static UInt128 DivRemPow10(UInt128 n, int k, out UInt128 remainder)
+    {
+        if (k <= 9)
+        {
+            var q = DivRem(n, (uint)Pow10[k], out var r32);
+            remainder = r32;
+            return q;
+        }
+
+        if (k >= 14)
+        {
+            // Quotient below 10^14.
+            return SmallQuotient(n, Pow10[k], out remainder);
+        }
+
+        // 10 ≤ k ≤ 13: by 10^9, then by the rest (below 2^32).
+        var q1 = DivRem(n, (uint)Pow10[9], out var r1);
+        var q2 = DivRem(q1, (uint)Pow10[k - 9], out var r2);
+        remainder = unchecked(((UInt128)r2 * (uint)Pow10[9]) + r1);
+        return q2;
+    }
+
     /// <summary>Rounds h·10^28 + l (h, l &lt; 10^28, h &gt; 0 or not) to 28 digits.</summary>
     private static Dec28 RoundWide(UInt128 h, UInt128 l, int e, bool neg)
     {
@@ -438,10 +536,9 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
 
         var dh = Digits(h);
         var p = Pow10[dh];
-        var lq = l / p;
-        var rem = l - (lq * p);
-        var q = (h * Pow10[Precision - dh]) + lq;
-        var half = p / 2;
+        var lq = DivRemPow10(l, dh, out var rem);
+        var q = unchecked((h * Pow10[Precision - dh]) + lq);
+        var half = p >> 1;
         var up = rem > half || (rem == half && (q & 1) == 1);
         return up ? Carry(q + 1, e + dh, neg) : new Dec28(q, e + dh, neg);
     }
@@ -469,7 +566,7 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
         }
 
         var drop = digits - Precision;
-        var p = BigInteger.Pow(10, drop);
+        var p = BigPow10(drop);
         var q = BigInteger.DivRem(c, p, out var rem);
         var twice = rem * 2;
         var cmp = twice.CompareTo(p);
@@ -482,18 +579,21 @@ internal readonly struct Dec28 : IComparable<Dec28>, IEquatable<Dec28>
     private static int BigDigits(BigInteger c)
     {
         var estimate = (int)Math.Floor(BigInteger.Log10(c)) + 1;
-        var p = BigInteger.Pow(10, estimate);
+        var p = BigPow10(estimate);
         if (c >= p)
         {
             return estimate + 1;
         }
 
-        return c < BigInteger.Pow(10, estimate - 1) ? estimate - 1 : estimate;
+        return c < BigPow10(estimate - 1) ? estimate - 1 : estimate;
     }
 
     private static BigInteger ToBig(UInt128 c) => (BigInteger)c;
 
-    private static BigInteger ToSignedBig(Dec28 d) => d._neg ? -(BigInteger)d._c : (BigInteger)d._c;
+    /// <summary>10^k (k ≥ 0), from a table for the exponents that occur in the model's operations.</summary>
+    private static BigInteger BigPow10(int k) => k < BigPowers.Length ? BigPowers[k] : BigInteger.Pow(10, k);
+
+    private static BigInteger ToSignedBig(Dec28 d) => d.Negative ? -(BigInteger)d.Coefficient : (BigInteger)d.Coefficient;
 
     private static int Digits(UInt128 c)
     {

@@ -25,6 +25,11 @@ internal sealed class ExchangeEngine
     private readonly Dec28[] _k;
     private readonly Dec28[] _lower;
     private readonly int[][] _members;
+
+    // Index of an actor in its issue's member list, and the round-start numerator's partial sums in member order.
+    private readonly int[][] _memberIndex;
+    private readonly Dec28[][] _prefix;
+    private readonly Dec28[] _startOutcome;
     private Dec28[][] _pos;
     private readonly Dec28[][] _terms;
     private readonly Approx[][] _termsA;
@@ -34,6 +39,10 @@ internal sealed class ExchangeEngine
     private readonly Approx[] _startNumerator;
     private readonly Dec28[][][] _ratio;
 
+    // Spec §7 weights per (issue, actor): a = 0.4·(1 − s) and 1 − a − 0.1, fixed for the run (s never changes).
+    private readonly Dec28[][] _learnWeight;
+    private readonly Dec28[][] _keepWeight;
+
     // Candidate objects are reused from round to round (all but the realised ones, which the result keeps).
     private readonly Stack<Candidate> _pool = new();
     private Slot[] _order = [];
@@ -41,6 +50,17 @@ internal sealed class ExchangeEngine
     private int[] _position = [];
     private int[] _mark = [];
     private int _stamp;
+    private double[] _sortKeys = [];
+
+    // Per-round lists, reused: all candidates, the valid ones, the valid ones by actor, the recalculated ones.
+    private readonly List<Candidate> _candidates = [];
+    private readonly List<Candidate> _valid = [];
+    private readonly List<Candidate>[] _byActor;
+    private readonly List<Candidate> _changed = [];
+    private Candidate[] _sortItems = [];
+
+    /// <summary>Diagnostics: candidate evaluations, and how many of them were done in exact decimal arithmetic.</summary>
+    public ExchangeCounters Counters { get; } = new();
 
     public ExchangeEngine(ExchangeInput input, ExchangeOptions options)
     {
@@ -104,7 +124,18 @@ internal sealed class ExchangeEngine
             }
         }
 
+        _learnWeight = NewJagged<Dec28>();
+        _keepWeight = NewJagged<Dec28>();
+        _byActor = new List<Candidate>[_actors];
+        for (var a = 0; a < _actors; a++)
+        {
+            _byActor[a] = [];
+        }
+
         _members = new int[_issues][];
+        _memberIndex = NewJagged<int>();
+        _prefix = new Dec28[_issues][];
+        _startOutcome = new Dec28[_issues];
         for (var i = 0; i < _issues; i++)
         {
             var list = new List<int>();
@@ -119,10 +150,19 @@ internal sealed class ExchangeEngine
             }
 
             _members[i] = [.. list];
+            _prefix[i] = new Dec28[list.Count + 1];
+            for (var m = 0; m < list.Count; m++)
+            {
+                _memberIndex[i][list[m]] = m;
+            }
+
             _d[i] = d;
             _dA[i] = Approx.Of(d);
             foreach (var a in list)
             {
+                var learn = Dec28.MulExact(SalienceWeight.C, SalienceWeight.E, Dec28.One - _s[i][a]);
+                _learnWeight[i][a] = learn;
+                _keepWeight[i][a] = Dec28.SubExact(Dec28.One - learn, FixedWeight.C, FixedWeight.E);
                 _sA[i][a] = Approx.Of(_s[i][a]);
                 _scA[i][a] = Approx.Of(_s[i][a] * _c[i][a]);
             }
@@ -180,12 +220,20 @@ internal sealed class ExchangeEngine
             }
 
             _startNumerator[i] = new Approx(sum, (8 + (2 * _members[i].Length)) * 1.1102230246251565e-16 * abs);
+            var prefix = _prefix[i];
+            for (var m = 0; m < _members[i].Length; m++)
+            {
+                prefix[m + 1] = prefix[m] + _terms[i][_members[i][m]];
+            }
+
+            _startOutcome[i] = _d[i].IsZero ? Dec28.Zero : prefix[_members[i].Length] / _d[i];
         }
 
         var candidates = CreateCandidates(round);
         EvaluateAll(candidates);
 
-        var list = new List<Candidate>(candidates.Count);
+        var list = _valid;
+        list.Clear();
         foreach (var x in candidates)
         {
             if (x.Valid)
@@ -196,10 +244,10 @@ internal sealed class ExchangeEngine
         }
 
         var validCount = list.Count;
-        var byActor = new List<Candidate>[_actors];
-        for (var a = 0; a < _actors; a++)
+        var byActor = _byActor;
+        foreach (var l in byActor)
         {
-            byActor[a] = [];
+            l.Clear();
         }
 
         foreach (var x in list)
@@ -209,7 +257,7 @@ internal sealed class ExchangeEngine
         }
 
         // Spec §5 stable sort by gain: on the creation order first, afterwards only recalculated ones move.
-        list.Sort((a, b) => ReferenceEquals(a, b) ? 0 : Before(a, a.CreationIndex, b, b.CreationIndex) ? -1 : 1);
+        SortByGain(list);
         if (_order.Length < list.Count)
         {
             _order = new Slot[list.Count];
@@ -237,7 +285,7 @@ internal sealed class ExchangeEngine
 
         var realised = new List<Candidate>();
         var rng = new SplitMix64(Mix(_options.Seed, (ulong)round, 0x7469655F627265UL));
-        var changed = new List<Candidate>();
+        var changed = _changed;
         Comparison<Candidate> byGainThenPosition = (a, b) =>
             ReferenceEquals(a, b) ? 0 : Before(a, position[a.CreationIndex], b, position[b.CreationIndex]) ? -1 : 1;
         while (count > 0)
@@ -333,6 +381,52 @@ internal sealed class ExchangeEngine
     }
 
     /// <summary>
+    /// Sorts the round's valid candidates (in creation order) by gain, descending, equal gains in creation order:
+    /// first by the gain estimates alone (a primitive-key sort), then an insertion sort with the exact order
+    /// <see cref="Before"/>. The estimate order differs from the exact one only among candidates whose estimates
+    /// cannot be told apart, so the insertion sort moves few and compares mostly by estimate; as the exact order
+    /// is total, the result is the unique sorted order, the same as any comparison sort with <see cref="Before"/>.
+    /// </summary>
+    private void SortByGain(List<Candidate> list)
+    {
+        var n = list.Count;
+        if (_sortKeys.Length < n)
+        {
+            _sortKeys = new double[n];
+            _sortItems = new Candidate[n];
+        }
+
+        var keys = _sortKeys;
+        var items = _sortItems;
+        for (var k = 0; k < n; k++)
+        {
+            keys[k] = -list[k].GainA.V;
+            items[k] = list[k];
+        }
+
+        Array.Sort(keys, items, 0, n);
+        for (var k = 1; k < n; k++)
+        {
+            var x = items[k];
+            var m = k;
+            while (m > 0 && Before(x, x.CreationIndex, items[m - 1], items[m - 1].CreationIndex))
+            {
+                items[m] = items[m - 1];
+                m--;
+            }
+
+            items[m] = x;
+        }
+
+        for (var k = 0; k < n; k++)
+        {
+            list[k] = items[k];
+        }
+
+        Array.Clear(items, 0, n);
+    }
+
+    /// <summary>
     /// Writes the order after a pick into <paramref name="merged"/>: the slots of <paramref name="order"/> not marked
     /// with <paramref name="stamp"/>, with the (sorted) recalculated ones merged in; updates positions; returns the count.
     /// </summary>
@@ -407,8 +501,8 @@ internal sealed class ExchangeEngine
             return c;
         }
 
-        Exactify(a);
-        Exactify(b);
+        ExactGain(a);
+        ExactGain(b);
         c = Approx.Compare(a.GainA, b.GainA);
         return c != 0 ? c : a.Gain.CompareTo(b.Gain);
     }
@@ -421,17 +515,16 @@ internal sealed class ExchangeEngine
             return false;
         }
 
-        Exactify(a);
-        Exactify(b);
+        ExactGain(a);
+        ExactGain(b);
         return (a.Gain - b.Gain).Abs() < TieThreshold;
     }
 
     private Dec28 NewPreference(CandidateSide side)
     {
         // a = 0.4·(1 − s); position = (1 − a − 0.1)·x⁰ + (a·y + 0.1·y), each step rounded, constants as exact doubles.
-        var s = _s[side.Supply][side.Actor];
-        var a = Dec28.MulExact(SalienceWeight.C, SalienceWeight.E, Dec28.One - s);
-        var keep = Dec28.SubExact(Dec28.One - a, FixedWeight.C, FixedWeight.E);
+        var a = _learnWeight[side.Supply][side.Actor];
+        var keep = _keepWeight[side.Supply][side.Actor];
         var first = keep * side.X0;
         var second = (a * side.Y) + Dec28.MulExact(FixedWeight.C, FixedWeight.E, side.Y);
         return first + second;
@@ -445,7 +538,8 @@ internal sealed class ExchangeEngine
             outcomes[i] = Outcome(_pos, i);
         }
 
-        var result = new List<Candidate>();
+        var result = _candidates;
+        result.Clear();
         var groups = new List<int>[4];
         for (var g = 0; g < 4; g++)
         {
@@ -524,6 +618,7 @@ internal sealed class ExchangeEngine
         side.X = side.X0;
         side.DemandPosition = _pos[demand][actor];
         side.XA = Approx.Of(side.X);
+        side.X0A = side.XA;
         side.DemandA = Approx.Of(side.DemandPosition);
     }
 
@@ -548,8 +643,10 @@ internal sealed class ExchangeEngine
     /// <summary>Spec §4 for the candidate's current state: by estimate when every decision is clear, else exactly.</summary>
     private void Calculate(Candidate x)
     {
+        Counters.Evaluations++;
         if (_options.ExactArithmeticOnly || !TryCalculateEstimate(x))
         {
+            Counters.UndecidedEvaluations++;
             CalculateExact(x);
         }
     }
@@ -567,12 +664,64 @@ internal sealed class ExchangeEngine
 
         var valid = x.Valid;
         var gain = x.GainA;
+        Counters.Exactifications++;
         CalculateExact(x);
 
         // Cheap self-check of the error bounds: the exact result must lie within the estimate's bounds.
         if (x.Valid != valid || (valid && Approx.Compare(gain, x.GainA) != 0))
         {
             throw new InvalidOperationException($"Exchange model: the double estimate and the exact evaluation of candidate {x.CreationIndex} disagree; the error bound is violated.");
+        }
+    }
+
+    /// <summary>
+    /// Makes <see cref="Candidate.Gain"/> exact for a gain comparison. An estimated valid Equal Gain candidate whose
+    /// outcome caps did not fire has the gain of the branch its estimate chose, so only that formula is evaluated
+    /// in decimal (in <see cref="CalculateExact"/>'s operation order), not the whole candidate.
+    /// </summary>
+    private void ExactGain(Candidate x)
+    {
+        if (x.GainExact)
+        {
+            return;
+        }
+
+        if (!x.Valid || x.Capped || x.RandomRate)
+        {
+            Exactify(x);
+            return;
+        }
+
+        Counters.GainExactifications++;
+        var i = x.I;
+        var j = x.J;
+        int p = x.P, q = x.Q;
+        var sIp = _s[p][i.Actor];
+        var sIq = _s[q][i.Actor];
+        var sJp = _s[p][j.Actor];
+        var sJq = _s[q][j.Actor];
+        Dec28 dp, dq;
+        if (!x.ILimited)
+        {
+            var distP = (i.DemandPosition - j.X).Abs();
+            dp = distP * sJp * _c[p][j.Actor] / _d[p];
+            dq = (sIp + sJp) / (sIq + sJq) * dp;
+        }
+        else
+        {
+            var distQ = (j.DemandPosition - i.X).Abs();
+            dq = distQ * sIq * _c[q][i.Actor] / _d[q];
+            dp = (sIq + sJq) / (sIp + sJp) * dq;
+        }
+
+        var gain = ((dq * sIq) - (dp * sIp)).Abs();
+        var estimate = x.GainA;
+        x.Gain = gain;
+        x.GainA = Approx.Of(gain);
+        x.GainExact = true;
+        if (Approx.Compare(estimate, x.GainA) != 0)
+        {
+            throw new InvalidOperationException($"Exchange model: the double estimate and the exact gain of candidate {x.CreationIndex} disagree; the error bound is violated.");
         }
     }
 
@@ -643,8 +792,23 @@ internal sealed class ExchangeEngine
 
         var okI = EstimateMoveOk(i, mI);
         var okJ = EstimateMoveOk(j, mJ);
+
+        // One side moves all the way to its partner's position (J unless I is limited). That move lands on a
+        // scale end often (CoP21), where the estimate cannot decide 0 ≤ y ≤ 100; its exact value costs two
+        // decimal operations, not a whole exact evaluation.
+        if (branch < 0 && okJ == 0)
+        {
+            okJ = FullMoveOk(j, i);
+        }
+        else if (branch > 0 && okI == 0)
+        {
+            okI = FullMoveOk(i, j);
+        }
+
         var gainOk = Approx.Compare(x.GainA, ThresholdA);
         var valid = okI > 0 && okJ > 0 && gainOk > 0;
+        var firedI = false;
+        var firedJ = false;
         if (!valid && okI >= 0 && okJ >= 0 && gainOk >= 0)
         {
             // Not certainly invalid and not certainly valid.
@@ -653,22 +817,29 @@ internal sealed class ExchangeEngine
 
         if (valid)
         {
-            if (!EstimateCap(x, i, j, ratePQ, sIp, sIq, sJp, sJq) || !EstimateCap(x, j, i, rateQP, sIp, sIq, sJp, sJq))
+            if (!EstimateCap(x, i, j, ratePQ, sIp, sIq, sJp, sJq, out firedI) || !EstimateCap(x, j, i, rateQP, sIp, sIq, sJp, sJq, out firedJ))
             {
                 return false;
             }
 
-            okI = EstimateMoveOk(i, i.MoveA);
-            okJ = EstimateMoveOk(j, j.MoveA);
-            valid = okI > 0 && okJ > 0;
-            if (!valid && okI >= 0 && okJ >= 0)
+            // Without a cap the moves are the ones just found ok; a cap changes both.
+            if (firedI || firedJ)
             {
-                return false;
+                okI = EstimateMoveOk(i, i.MoveA);
+                okJ = EstimateMoveOk(j, j.MoveA);
+                valid = okI > 0 && okJ > 0;
+                if (!valid && okI >= 0 && okJ >= 0)
+                {
+                    return false;
+                }
             }
         }
 
         x.Valid = valid;
         x.Exact = false;
+        x.GainExact = false;
+        x.ILimited = branch > 0;
+        x.Capped = firedI || firedJ;
         return true;
     }
 
@@ -735,9 +906,28 @@ internal sealed class ExchangeEngine
         return positive == count || negative == count ? 1 : -1;
     }
 
-    /// <summary>Spec §4 outcome cap by estimate; false when undecided.</summary>
-    private bool EstimateCap(Candidate x, CandidateSide a, CandidateSide b, Approx rateOtherPerOwn, Approx sIp, Approx sIq, Approx sJp, Approx sJq)
+    /// <summary>
+    /// Spec §4 <c>ok</c> for a side whose move is the whole distance to its partner's round-start position on the
+    /// side's supply issue, decided exactly: the move and y are computed as <see cref="CalculateExact"/> does.
+    /// </summary>
+    private static int FullMoveOk(CandidateSide side, CandidateSide partner)
     {
+        var target = partner.DemandPosition;
+        var move = (target - side.X).Abs();
+        if (side.X > target)
+        {
+            move = -move;
+        }
+
+        side.MoveA = Approx.Of(move);
+        side.YA = Approx.Of(side.X + move);
+        return MoveOk(side, move) ? 1 : -1;
+    }
+
+    /// <summary>Spec §4 outcome cap by estimate; false when undecided. <paramref name="fired"/>: the moves were capped.</summary>
+    private bool EstimateCap(Candidate x, CandidateSide a, CandidateSide b, Approx rateOtherPerOwn, Approx sIp, Approx sIq, Approx sJp, Approx sJq, out bool fired)
+    {
+        fired = false;
         var r = a.Supply;
         var o = b.Supply;
         var t = b.DemandA;
@@ -754,7 +944,9 @@ internal sealed class ExchangeEngine
             return true;
         }
 
-        var from = x.TryGetUpdate(r, a.Actor, out var upd) ? Approx.Of(upd) : xA;
+        fired = true;
+        var k = x.FindUpdate(r, a.Actor);
+        var from = k >= 0 ? x.Updates![k].Estimate : xA;
         var nb = EstimateNumerator(x, r, a.Actor, from);
         var scA = _scA[r][a.Actor];
         var mA = ((t * _dA[r]) - nb).Abs() / scA;
@@ -809,7 +1001,7 @@ internal sealed class ExchangeEngine
             {
                 if (u.Issue == issue && u.Actor != actor)
                 {
-                    n = n - terms[u.Actor] + (Approx.Of(u.Position) * sc[u.Actor]);
+                    n = n - terms[u.Actor] + (u.Estimate * sc[u.Actor]);
                 }
             }
         }
@@ -824,6 +1016,7 @@ internal sealed class ExchangeEngine
         var j = x.J;
         int p = x.P, q = x.Q;
         x.Exact = true;
+        x.GainExact = true;
         var sIp = _s[p][i.Actor];
         var sIq = _s[q][i.Actor];
         var sJp = _s[p][j.Actor];
@@ -1001,15 +1194,22 @@ internal sealed class ExchangeEngine
     /// <summary>Exact outcomes before and after each side's move, for reporting a realised exchange.</summary>
     public void CompleteOutcomes(Candidate x)
     {
-        foreach (var side in new[] { x.I, x.J })
+        CompleteOutcomes(x, x.I);
+        CompleteOutcomes(x, x.J);
+    }
+
+    private void CompleteOutcomes(Candidate x, CandidateSide side)
+    {
+        if (side.OutcomesExact)
         {
-            if (!side.OutcomesExact)
-            {
-                side.N0 = AdjustedOutcome(x, side.Supply, side.Actor, side.X);
-                side.N1 = AdjustedOutcome(x, side.Supply, side.Actor, side.Y);
-                side.OutcomesExact = true;
-            }
+            return;
         }
+
+        // At its round-start position and with nothing learnt on the issue, every term is the round-start one.
+        var atStart = side.X == side.X0 && x.FindUpdateOn(side.Supply) < 0;
+        side.N0 = atStart ? _startOutcome[side.Supply] : AdjustedOutcome(x, side.Supply, side.Actor, side.X);
+        side.N1 = AdjustedOutcome(x, side.Supply, side.Actor, side.Y);
+        side.OutcomesExact = true;
     }
 
     private Dec28 AdjustedOutcome(Candidate x, int issue, int actor, Dec28 v) =>
@@ -1018,11 +1218,28 @@ internal sealed class ExchangeEngine
     /// <summary>Σ (x·s)·c over the issue's actors in order: round-start positions, the exchange's learnt updates, the actor at v.</summary>
     private Dec28 Numerator(Candidate x, int issue, int actor, Dec28 v)
     {
-        var n = Dec28.Zero;
-        var hasUpdates = x.HasUpdatesOn(issue);
-        var terms = _terms[issue];
-        foreach (var k in _members[issue])
+        // The sum is rounded term by term, so the part before the first replaced term is the round-start prefix.
+        var memberIndex = _memberIndex[issue];
+        var first = memberIndex[actor];
+        var hasUpdates = false;
+        if (x.Updates is { } updates)
         {
+            foreach (var u in updates)
+            {
+                if (u.Issue == issue)
+                {
+                    hasUpdates = true;
+                    first = Math.Min(first, memberIndex[u.Actor]);
+                }
+            }
+        }
+
+        var n = _prefix[issue][first];
+        var terms = _terms[issue];
+        var members = _members[issue];
+        for (var m = first; m < members.Length; m++)
+        {
+            var k = members[m];
             if (k == actor)
             {
                 n += v * _s[issue][k] * _c[issue][k];
@@ -1148,17 +1365,33 @@ internal sealed class ExchangeEngine
     /// <summary>Records where the realised side <paramref name="mover"/> now stands on <paramref name="issue"/>.</summary>
     private static void Learn(Candidate x, int issue, CandidateSide mover)
     {
-        if (x.TryGetUpdate(issue, mover.Actor, out var existing))
+        var k = x.FindUpdate(issue, mover.Actor);
+        if (k >= 0)
         {
+            var existing = x.Updates![k];
+            var e = existing.Position;
+            var ea = existing.Estimate;
             var s = mover.X0;
+            var sa = mover.X0A;
             var y = mover.Y;
-            var keep = (s <= existing && existing < y) || (s > existing && existing > y);
-            x.SetUpdate(issue, mover.Actor, keep ? existing : y);
+            var ya = mover.YA;
+            var keep = (!Greater(s, sa, e, ea) && Greater(y, ya, e, ea)) || (Greater(s, sa, e, ea) && Greater(e, ea, y, ya));
+            if (!keep)
+            {
+                x.Updates[k] = new LearntPosition(issue, mover.Actor, y, ya);
+            }
         }
         else
         {
-            x.SetUpdate(issue, mover.Actor, mover.Y);
+            x.SetUpdate(issue, mover.Actor, mover.Y, mover.YA);
         }
+    }
+
+    /// <summary>Exact <c>a &gt; b</c>, by the estimates when they are clearly apart.</summary>
+    private static bool Greater(Dec28 a, Approx aa, Dec28 b, Approx ba)
+    {
+        var c = Approx.Compare(aa, ba);
+        return c != 0 ? c > 0 : a > b;
     }
 
     private T[][] NewJagged<T>()
@@ -1182,6 +1415,22 @@ internal sealed class ExchangeEngine
             return SplitMix64.Scramble(h);
         }
     }
+}
+
+/// <summary>Diagnostic counts of one run (not thread-safe; the parallel round-start evaluation may undercount).</summary>
+internal sealed class ExchangeCounters
+{
+    /// <summary>Candidate evaluations (spec §4), at round start and after overlaps.</summary>
+    public long Evaluations;
+
+    /// <summary>Evaluations that the estimates could not decide, done in exact decimal arithmetic.</summary>
+    public long UndecidedEvaluations;
+
+    /// <summary>Estimated evaluations redone exactly (before realisation, in near ties, for stale histories).</summary>
+    public long Exactifications;
+
+    /// <summary>Estimated evaluations whose gain alone was computed exactly, for a near tie.</summary>
+    public long GainExactifications;
 }
 
 /// <summary>A candidate in the round's order with a copy of its gain estimate.</summary>
