@@ -97,6 +97,25 @@ public sealed partial class RunStore
     /// <exception cref="RunNotFoundException">No scenario version has this hash.</exception>
     public string GetScenarioText(string hash) => GetScenario(hash).Text;
 
+    /// <summary>
+    /// The ids of every stored scenario (saved or run, any number of versions), in ordinal order: what a list of
+    /// "scenarios in this store" shows, including those saved but never run.
+    /// </summary>
+    public IReadOnlyList<string> ListScenarioIds() => Use(connection =>
+    {
+        using var select = Sql.Command(connection, null, "SELECT DISTINCT scenario_id FROM scenarios");
+        using var reader = select.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        // Sorted here rather than by SQLite, whose default collation is not .NET's ordinal order for every text.
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
+    });
+
     /// <summary>All stored versions of scenario <paramref name="scenarioId"/>, oldest first.</summary>
     public IReadOnlyList<ScenarioRecord> ListScenarioVersions(string scenarioId)
     {

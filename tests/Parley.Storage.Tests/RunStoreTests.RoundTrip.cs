@@ -23,6 +23,34 @@ public sealed partial class RunStoreTests
     }
 
     [Fact]
+    public void ListScenarioIds_SavedScenarios_EachIdOnceInOrdinalOrder()
+    {
+        // Given two versions of one scenario and one version of two others, saved in no particular order
+        using var db = new TempDatabase();
+        using var store = RunStore.Open(db.Path);
+        store.SaveScenario(Samples.ScenarioText(version: 1), "yaml", "eu-emissions", "EU");
+        store.SaveScenario(Samples.ScenarioText(version: 3), "yaml", "Zeta", "Z");
+        store.SaveScenario(Samples.ScenarioText(version: 2), "yaml", "eu-emissions", "EU");
+        store.SaveScenario(Samples.ScenarioText(version: 4), "yaml", "alpha", "A");
+
+        // When the ids are listed, also by a second store on the same file (a later process)
+        using var later = RunStore.Open(db.Path);
+
+        // Then each id appears once, in ordinal order (upper case first)
+        Assert.Equal(["Zeta", "alpha", "eu-emissions"], store.ListScenarioIds());
+        Assert.Equal(["Zeta", "alpha", "eu-emissions"], later.ListScenarioIds());
+    }
+
+    [Fact]
+    public void ListScenarioIds_EmptyStore_IsEmpty()
+    {
+        using var db = new TempDatabase();
+        using var store = RunStore.Open(db.Path);
+
+        Assert.Empty(store.ListScenarioIds());
+    }
+
+    [Fact]
     public void SaveScenario_EditedText_StoresNewVersionBesideOld()
     {
         using var db = new TempDatabase();

@@ -118,6 +118,27 @@ public sealed class RunApiTests(ParleyWebFactory factory) : IClassFixture<Parley
     }
 
     [Fact]
+    public async Task GetScenarios_SavedByAnotherProcessAndNeverRun_IsListed()
+    {
+        // Given a scenario saved straight into the store (as an earlier run of the app would have), never run
+        var yaml = await _client.GetStringAsync("/api/scenarios/emission-standards-1994/yaml");
+        var other = yaml.Replace("id: emission-standards-1994", "id: emission-standards-copy", StringComparison.Ordinal);
+        Assert.NotEqual(yaml, other);
+        using (var store = factory.OpenStore())
+        {
+            store.SaveScenario(other, "yaml", "emission-standards-copy", "A copy");
+        }
+
+        // When the app lists its scenarios
+        var list = await _client.GetFromJsonAsync<JsonElement>("/api/scenarios");
+
+        // Then the saved scenario is among them and can be opened
+        Assert.Contains(list.EnumerateArray(), s => s.GetProperty("id").GetString() == "emission-standards-copy");
+        var shown = await _client.GetFromJsonAsync<JsonElement>("/api/scenarios/emission-standards-copy");
+        Assert.Equal("saved", shown.GetProperty("origin").GetString());
+    }
+
+    [Fact]
     public async Task PutScenario_IdMismatch_Returns400Problem()
     {
         var yaml = await _client.GetStringAsync("/api/scenarios/emission-standards-1994/yaml");

@@ -1,5 +1,4 @@
 using Parley.Formats.Embedded;
-using System.Collections.Concurrent;
 using Parley.Core.Scenarios;
 using Parley.Formats;
 using Parley.Storage;
@@ -12,13 +11,10 @@ namespace Parley.Web.Scenarios;
 /// validates text through <see cref="ScenarioLoader"/> and applies <see cref="WebLimits"/>. Thread-safe.
 /// </summary>
 /// <remarks>
-/// The store has no "list all scenario ids" query, so the catalog lists ids it knows from three places: the embedded
-/// scenarios, scenarios saved through this app since it started, and scenarios named by stored runs.
+/// The list holds the embedded scenarios and every scenario in the store (saved through any process, or run).
 /// </remarks>
 public sealed class ScenarioCatalog(RunStore store)
 {
-    private readonly ConcurrentDictionary<string, byte> _savedIds = new(StringComparer.Ordinal);
-
     /// <summary>The run store the catalog saves to.</summary>
     public RunStore Store => store;
 
@@ -96,7 +92,6 @@ public sealed class ScenarioCatalog(RunStore store)
         }
 
         store.SaveScenario(source.Text, source.Format, source.Scenario.Id, source.Scenario.Name);
-        _savedIds.TryAdd(source.Scenario.Id, 0);
         return source;
     }
 
@@ -126,7 +121,7 @@ public sealed class ScenarioCatalog(RunStore store)
 
     private IReadOnlyList<string> KnownIds()
     {
-        var fromRuns = store.ListRuns(new RunFilter { Limit = RunStore.MaxListLimit }).Select(r => r.ScenarioId);
-        return EmbeddedScenarios.Ids.Concat(_savedIds.Keys).Concat(fromRuns).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Every scenario in the store, saved or run, also those saved by an earlier process.
+        return EmbeddedScenarios.Ids.Concat(store.ListScenarioIds()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 }
