@@ -17,16 +17,7 @@ public sealed class MedianModel : IIssueModel
     public string Id => ModelId;
 
     /// <inheritdoc/>
-    public IssueForecast Run(IssueInput input)
-    {
-        IssueInputChecks.Validate(input);
-        var n = input.Count;
-        var weights = new double[n];
-        IssueInputChecks.FillWeights(input, weights);
-        var mean = WeightedStats.Mean(input.Positions, weights);
-        var median = WeightedStats.Median(input.Positions, weights, new double[WeightedStats.MedianScratchLength(n)]);
-        return new IssueForecast(ModelId, median, [IssueInputChecks.InitialRound(input, median, mean)]);
-    }
+    public IssueForecast Run(IssueInput input) => WeightedCentre.Run(input, ModelId, WeightedCentre.Kind.Median);
 
     /// <inheritdoc/>
     public IIssueSolver CreateSolver(int maxActors) => new Solver(Guard.Positive(maxActors));
